@@ -1,0 +1,27 @@
+# Airlock — the two commands a newcomer needs: `make demo` and `make test`.
+SWIFT ?= swift
+SWIFT_TEST_FLAGS ?=
+
+.PHONY: demo test build deps vectors release clean
+
+# Installs the C libraries Airlock links (libsodium, libzstd, SQLite) when pkg-config cannot find them.
+deps:
+	@./Scripts/ensure-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --disable-xctest $(SWIFT_TEST_FLAGS)
+
+demo: deps
+	$(SWIFT) build
+	@./Examples/demo.sh "$$($(SWIFT) build --show-bin-path)"
+
+# Regenerates Spec/vectors from fixed keys and fixed randomness; the tests check the committed files.
+vectors: deps
+	$(SWIFT) run airlock-vectorgen Spec/vectors
+
+clean:
+	rm -rf .build dist

@@ -1,0 +1,80 @@
+// swift-tools-version: 6.2
+// Airlock: sealed, signed, chained bundles that carry a shop's member and order records across an air gap.
+
+import PackageDescription
+
+/// Settings shared by every target of ours: Swift 6 strictness, and warnings treated as errors.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .treatAllWarnings(as: .error),
+]
+
+let package = Package(
+    name: "Airlock",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "airlock-pack", targets: ["airlock-pack"]),
+        .executable(name: "airlock-unpack", targets: ["airlock-unpack"]),
+        .library(name: "AirlockFormat", targets: ["AirlockFormat"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+    ],
+    targets: [
+        // C libraries from the system, seen by exactly one Swift module each.
+        .systemLibrary(
+            name: "CSodium", pkgConfig: "libsodium",
+            providers: [.apt(["libsodium-dev"]), .brew(["libsodium"])]),
+        .systemLibrary(
+            name: "CZstd", pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]),
+
+        // The typed layer over libsodium: the only module that imports CSodium.
+        .target(name: "SodiumKit", dependencies: ["CSodium"], swiftSettings: strictSettings),
+        // The bundle format v1: header, stanzas, payload stream, trailer, key files, receipts.
+        .target(name: "AirlockFormat", dependencies: ["SodiumKit", "CZstd"], swiftSettings: strictSettings),
+        // The shop's CSV exports: reading, writing, encodings and layouts (profiles).
+        .target(name: "ShopData", swiftSettings: strictSettings),
+        // Masking policy, masking rules and eligibility windows.
+        .target(name: "Masking", swiftSettings: strictSettings),
+        // The online side's pipeline: CSV → records → sealed bundle + masked re-export, and the receipt gate.
+        .target(
+            name: "PackKit", dependencies: ["AirlockFormat", "ShopData", "Masking"],
+            swiftSettings: strictSettings),
+        // The offline archive: the only module that imports GRDB.
+        .target(
+            name: "ArchiveStore",
+            dependencies: ["AirlockFormat", "ShopData", "Masking", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings),
+
+        .executableTarget(
+            name: "airlock-pack",
+            dependencies: ["PackKit", "AirlockFormat", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strictSettings),
+        .executableTarget(
+            name: "airlock-unpack",
+            dependencies: [
+                "ArchiveStore", "AirlockFormat", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings),
+        // Writes Spec/vectors from fixed keys and fixed randomness (see Spec/vectors/README.md).
+        .executableTarget(
+            name: "airlock-vectorgen", dependencies: ["AirlockFormat", "SodiumKit"], path: "Tools/airlock-vectorgen",
+            swiftSettings: strictSettings),
+
+        .target(
+            name: "TestSupport", dependencies: ["AirlockFormat", "SodiumKit"], path: "Tests/TestSupport",
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "SodiumKitTests", dependencies: ["SodiumKit", "TestSupport"],
+            resources: [.copy("Vectors")], swiftSettings: strictSettings),
+        .testTarget(
+            name: "AirlockFormatTests", dependencies: ["AirlockFormat", "SodiumKit", "TestSupport"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["TestSupport"], swiftSettings: strictSettings),
+    ]
+)

@@ -1,0 +1,2 @@
+/// Namespace placeholder until the module lands.
+public enum ShopDataModule {}
