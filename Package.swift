@@ -36,6 +36,15 @@ let package = Package(
         .target(name: "SodiumKit", dependencies: ["CSodium"], swiftSettings: strictSettings),
         // The bundle format v1: header, stanzas, payload stream, trailer, key files, receipts.
         .target(name: "AirlockFormat", dependencies: ["SodiumKit", "CZstd"], swiftSettings: strictSettings),
+        // Opening bundles: decryption, decompression, payload frames. Only the offline side links it.
+        .target(
+            name: "BundleOpening", dependencies: ["AirlockFormat", "SodiumKit", "CZstd"],
+            swiftSettings: strictSettings),
+        // Shared plumbing of the two executables: exit codes, error reporting, passphrases, key options.
+        .target(
+            name: "AirlockCLI",
+            dependencies: ["AirlockFormat", "SodiumKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strictSettings),
         // The shop's CSV exports: reading, writing, encodings and layouts (profiles).
         .target(name: "ShopData", swiftSettings: strictSettings),
         // Masking policy, masking rules and eligibility windows.
@@ -47,32 +56,33 @@ let package = Package(
         // The offline archive: the only module that imports GRDB.
         .target(
             name: "ArchiveStore",
-            dependencies: ["AirlockFormat", "ShopData", "Masking", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["AirlockFormat", "BundleOpening", "ShopData", "Masking", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings),
 
         .executableTarget(
             name: "airlock-pack",
-            dependencies: ["PackKit", "AirlockFormat", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["PackKit", "AirlockFormat", "AirlockCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings),
         .executableTarget(
             name: "airlock-unpack",
             dependencies: [
-                "ArchiveStore", "AirlockFormat", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "ArchiveStore", "AirlockFormat", "BundleOpening", "AirlockCLI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
         // Writes Spec/vectors from fixed keys and fixed randomness (see Spec/vectors/README.md).
         .executableTarget(
-            name: "airlock-vectorgen", dependencies: ["AirlockFormat", "SodiumKit"], path: "Tools/airlock-vectorgen",
+            name: "airlock-vectorgen", dependencies: ["AirlockFormat", "BundleOpening", "SodiumKit"], path: "Tools/airlock-vectorgen",
             swiftSettings: strictSettings),
 
         .target(
-            name: "TestSupport", dependencies: ["AirlockFormat", "SodiumKit"], path: "Tests/TestSupport",
+            name: "TestSupport", dependencies: ["AirlockFormat", "BundleOpening", "SodiumKit"], path: "Tests/TestSupport",
             swiftSettings: strictSettings),
         .testTarget(
             name: "SodiumKitTests", dependencies: ["SodiumKit", "TestSupport"],
             resources: [.copy("Vectors")], swiftSettings: strictSettings),
         .testTarget(
-            name: "AirlockFormatTests", dependencies: ["AirlockFormat", "SodiumKit", "TestSupport"],
+            name: "AirlockFormatTests", dependencies: ["AirlockFormat", "BundleOpening", "SodiumKit", "TestSupport"],
+            resources: [.copy("Vectors")],
             swiftSettings: strictSettings),
         .testTarget(
             name: "EndToEndTests", dependencies: ["TestSupport"], swiftSettings: strictSettings),

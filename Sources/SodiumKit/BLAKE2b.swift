@@ -1,10 +1,11 @@
 internal import CSodium
 
 /// BLAKE2b through `crypto_generichash`: one-shot and streaming, optionally keyed.
-public struct BLAKE2b: ~Copyable {
+public final class BLAKE2b {
     // libsodium declares the state 64-byte aligned, which Swift cannot import, so it is allocated by size.
     private let state: OpaquePointer
     private let outputLength: Int
+    private var finalized = false
 
     /// Starts a streaming hash (`crypto_generichash_init`).
     ///
@@ -27,18 +28,22 @@ public struct BLAKE2b: ~Copyable {
     }
 
     /// Absorbs more input (`crypto_generichash_update`).
-    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+    public func update(_ bytes: UnsafeRawBufferPointer) {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return }
         _ = crypto_generichash_update(state, base.assumingMemoryBound(to: UInt8.self), UInt64(bytes.count))
     }
 
     /// Absorbs more input.
-    public mutating func update(_ bytes: [UInt8]) {
+    public func update(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { update($0) }
     }
 
     /// Ends the hash and returns the digest (`crypto_generichash_final`).
-    public consuming func finalize() -> [UInt8] {
+    ///
+    /// - Precondition: called once.
+    public func finalize() -> [UInt8] {
+        precondition(!finalized, "BLAKE2b.finalize called twice")
+        finalized = true
         var output = [UInt8](repeating: 0, count: outputLength)
         _ = crypto_generichash_final(state, &output, outputLength)
         return output
@@ -46,7 +51,7 @@ public struct BLAKE2b: ~Copyable {
 
     /// A one-shot digest of `bytes`.
     public static func hash(_ bytes: [UInt8], outputLength: Int = 32, key: [UInt8] = []) -> [UInt8] {
-        var hasher = BLAKE2b(outputLength: outputLength, key: key)
+        let hasher = BLAKE2b(outputLength: outputLength, key: key)
         hasher.update(bytes)
         return hasher.finalize()
     }
