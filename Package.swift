@@ -71,7 +71,7 @@ let package = Package(
             swiftSettings: strictSettings),
         // Writes Spec/vectors from fixed keys and fixed randomness (see Spec/vectors/README.md).
         .executableTarget(
-            name: "airlock-vectorgen", dependencies: ["AirlockFormat", "BundleOpening", "SodiumKit"], path: "Tools/airlock-vectorgen",
+            name: "airlock-vectorgen", dependencies: ["AirlockFormat", "BundleOpening", "SodiumKit", "TestSupport"], path: "Tools/airlock-vectorgen",
             swiftSettings: strictSettings),
 
         .target(

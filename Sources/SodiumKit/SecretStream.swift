@@ -22,6 +22,8 @@ public enum SecretStream {
 public final class SecretStreamPusher {
     private let state: SecureBytes
     private var finished = false
+    /// Lets a test forge streams that break the rules (chunks after the final one). Never set in products.
+    @_spi(Forging) public var permitsChunksAfterFinal = false
     /// The stream header that the puller needs; not secret.
     public let header: [UInt8]
 
@@ -45,7 +47,7 @@ public final class SecretStreamPusher {
         _ message: UnsafeRawBufferPointer, tag: StreamTag, additionalData: [UInt8],
         into output: UnsafeMutableRawBufferPointer
     ) {
-        precondition(!finished, "secretstream: a chunk pushed after the final chunk")
+        precondition(!finished || permitsChunksAfterFinal, "secretstream: a chunk pushed after the final chunk")
         precondition(output.count >= message.count + SecretStream.overheadByteCount, "secretstream: output too small")
         finished = tag == .final
         state.withUnsafeBytes { state in

@@ -1,5 +1,5 @@
 public import AirlockFormat
-public import SodiumKit
+@_spi(Forging) public import SodiumKit
 
 /// Builds bundles byte by byte, including wrong ones, for test vectors and hostile-input tests.
 ///
@@ -84,6 +84,7 @@ public struct BundleForge {
     /// The whole bundle file.
     public func build() -> [UInt8] {
         let pusher = SecretStreamPusher(key: fileKey.payloadKey)
+        pusher.permitsChunksAfterFinal = true
         var header = header()
         header.streamHeader = pusher.header
         header.keyCommitment = fileKey.commitment(over: header.bytesBeforeCommitment)
