@@ -82,7 +82,6 @@ let package = Package(
             resources: [.copy("Vectors")], swiftSettings: strictSettings),
         .testTarget(
             name: "AirlockFormatTests", dependencies: ["AirlockFormat", "BundleOpening", "SodiumKit", "TestSupport"],
-            resources: [.copy("Vectors")],
             swiftSettings: strictSettings),
         .testTarget(
             name: "EndToEndTests", dependencies: ["TestSupport"], swiftSettings: strictSettings),

@@ -11,7 +11,7 @@ public final class SecureBytes: @unchecked Sendable {
 
     /// Allocates `count` guarded bytes and lets `initialize` fill them.
     ///
-    /// - Throws: ``SodiumError/outOfMemory``, or what `initialize` throws (the memory is wiped first).
+    /// - Throws: ``SodiumError/outOfMemory``, or what `initialize` throws (the memory is wiped and freed).
     public init<E: Error>(
         count: Int, initializingWith initialize: (UnsafeMutableRawBufferPointer) throws(E) -> Void
     ) throws(E) {
@@ -22,13 +22,8 @@ public final class SecureBytes: @unchecked Sendable {
         }
         pointer = raw
         self.count = count
-        do {
-            try initialize(UnsafeMutableRawBufferPointer(start: raw, count: count))
-        } catch {
-            sodium_memzero(raw, count)
-            sodium_free(raw)
-            throw error
-        }
+        // Every stored property is set, so if `initialize` throws, deinit runs and wipes and frees the memory.
+        try initialize(UnsafeMutableRawBufferPointer(start: raw, count: count))
     }
 
     /// Copies `bytes` into guarded memory. The caller remains responsible for wiping its own copy.

@@ -122,7 +122,16 @@ struct VectorCatalog {
         add("two-final-chunks", "data-after-final-chunk", "The last two chunks tagged final, re-signed.", twoFinals.build())
         var tail = forge(basicRecords)
         tail.editChunks = { $0.append([UInt8](repeating: 0xA5, count: 5)) }
-        add("trailing-bytes-after-final", "truncated", "Five bytes after the final chunk, re-signed.", tail.build())
+        add("trailing-bytes-after-final", "chunk-authentication-failed",
+            "Five bytes after a short final chunk, re-signed: they fall inside the last chunk, which fails to authenticate.",
+            tail.build())
+        var stub = forge(largerRecords, compression: .none)
+        stub.chunkSize = 4096
+        let storedCount = stub.payload.stored.count
+        stub.payload.storedSuffix = [UInt8](repeating: 0, count: (4096 - storedCount % 4096) % 4096)
+        stub.editChunks = { $0.append([UInt8](repeating: 0xA5, count: 9)) }
+        add("stub-after-full-chunks", "truncated",
+            "A full final chunk followed by nine bytes, too short to be a chunk, re-signed.", stub.build())
         var swapped = forge(largerRecords, compression: .none)
         swapped.chunkSize = 4096
         swapped.editChunks = { $0.swapAt(0, 1) }
