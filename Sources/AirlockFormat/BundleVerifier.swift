@@ -69,7 +69,8 @@ public enum BundleVerifier {
             offset += UInt64(count)
         }
         let contentHash = hasher.finalize()
-        let signature = try! Signature(bytes: try file.read(at: end, count: signatureLength))
+        let signatureBytes = try file.read(at: end, count: signatureLength)
+        let signature = try! Signature(bytes: signatureBytes)
         guard signer.isValidSignature(signature, for: signedMessage(contentHash: contentHash)) else {
             throw .badSignature
         }

@@ -40,7 +40,8 @@ public enum PublicKeyText {
 
     /// Parses a packer key from a `.pub` file's text or a bare line.
     public static func parsePacker(_ text: String, source: String) throws(KeyFileError) -> SigningPublicKey {
-        try! SigningPublicKey(bytes: try payload(of: text, prefix: packerPrefix, length: 32, source: source))
+        let bytes = try payload(of: text, prefix: packerPrefix, length: 32, source: source)
+        return try! SigningPublicKey(bytes: bytes)
     }
 
     private static func payload(of text: String, prefix: String, length: Int, source: String) throws(KeyFileError)
