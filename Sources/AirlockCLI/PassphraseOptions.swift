@@ -45,7 +45,9 @@ public struct PassphraseOptions: ParsableArguments {
 
 /// Reads a secret from the controlling terminal with echo off.
 enum TerminalPrompt {
+    /// Prompts only when standard input is a terminal, so scripts and cron jobs never block on a prompt.
     static func readSecret(_ prompt: String) -> SecureBytes? {
+        guard isatty(STDIN_FILENO) == 1 else { return nil }
         let tty = open("/dev/tty", O_RDWR | O_NOCTTY)
         guard tty >= 0 else { return nil }
         defer { close(tty) }
