@@ -30,13 +30,14 @@ public enum IneligibilityReason: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// A sentence for the packer report.
     public var description: String {
         switch self {
         case .notFinalStatus: "the order's status is not final"
         case .missingCompletionDate: "the order has no completion date"
         case .missingRegistrationDate: "the member has no registration date"
         case .unparseableDate: "the date cannot be read in the profile's format"
-        case let .tooRecent(days): "too recent: eligible in \(days) day\(days == 1 ? "" : "s")"
+        case .tooRecent(let days): "too recent: eligible in \(days) day\(days == 1 ? "" : "s")"
         }
     }
 }

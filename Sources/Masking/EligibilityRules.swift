@@ -36,7 +36,7 @@ public struct EligibilityRules: Sendable, Hashable {
         switch registeredAt {
         case .missing: return .notEligible(.missingRegistrationDate)
         case .unparseable: return .notEligible(.unparseableDate)
-        case let .date(date): return age(of: date, now: now, minimum: memberMinAgeDays)
+        case .date(let date): return age(of: date, now: now, minimum: memberMinAgeDays)
         }
     }
 
@@ -54,7 +54,7 @@ public struct EligibilityRules: Sendable, Hashable {
         switch completedAt {
         case .missing: return .notEligible(.missingCompletionDate)
         case .unparseable: return .notEligible(.unparseableDate)
-        case let .date(date): return age(of: date, now: now, minimum: orderMinAgeDays)
+        case .date(let date): return age(of: date, now: now, minimum: orderMinAgeDays)
         }
     }
 

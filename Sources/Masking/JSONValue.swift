@@ -31,12 +31,12 @@ enum JSONValue: Hashable, Sendable, Codable {
         var container = encoder.singleValueContainer()
         switch self {
         case .null: try container.encodeNil()
-        case let .bool(value): try container.encode(value)
-        case let .integer(value): try container.encode(value)
-        case let .number(value): try container.encode(value)
-        case let .string(value): try container.encode(value)
-        case let .array(value): try container.encode(value)
-        case let .object(value): try container.encode(value)
+        case .bool(let value): try container.encode(value)
+        case .integer(let value): try container.encode(value)
+        case .number(let value): try container.encode(value)
+        case .string(let value): try container.encode(value)
+        case .array(let value): try container.encode(value)
+        case .object(let value): try container.encode(value)
         }
     }
 
@@ -60,7 +60,7 @@ struct JSONObjectReader {
 
     /// Wraps `value`, which must be an object.
     init(_ value: JSONValue, path: String) throws(MaskingError) {
-        guard case let .object(members) = value else {
+        guard case .object(let members) = value else {
             throw .wrongType(path: path.isEmpty ? "top level" : path, expected: "an object")
         }
         self.path = path
@@ -82,9 +82,10 @@ struct JSONObjectReader {
     /// An integer member in `range`, or `fallback` when absent.
     func integer(_ key: String, default fallback: Int, in range: ClosedRange<Int>) throws(MaskingError) -> Int {
         guard let value = members[key] else { return fallback }
-        guard case let .integer(number) = value else { throw .wrongType(path: path(of: key), expected: "an integer") }
+        guard case .integer(let number) = value else { throw .wrongType(path: path(of: key), expected: "an integer") }
         guard range.contains(number) else {
-            throw .invalidValue(path: path(of: key), reason: "must be between \(range.lowerBound) and \(range.upperBound)")
+            throw .invalidValue(
+                path: path(of: key), reason: "must be between \(range.lowerBound) and \(range.upperBound)")
         }
         return number
     }
@@ -92,7 +93,7 @@ struct JSONObjectReader {
     /// A string member, or nil when absent.
     func string(_ key: String) throws(MaskingError) -> String? {
         guard let value = members[key] else { return nil }
-        guard case let .string(text) = value else { throw .wrongType(path: path(of: key), expected: "a string") }
+        guard case .string(let text) = value else { throw .wrongType(path: path(of: key), expected: "a string") }
         return text
     }
 

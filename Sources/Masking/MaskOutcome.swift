@@ -10,7 +10,7 @@ public enum MaskOutcome: Sendable, Hashable {
     /// The value to write into the re-export.
     public var value: String {
         switch self {
-        case let .kept(value), let .masked(value): value
+        case .kept(let value), .masked(let value): value
         case .blankedByAcceptance: ""
         }
     }

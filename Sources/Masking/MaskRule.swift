@@ -25,12 +25,12 @@ public enum MaskRule: Sendable, Hashable {
         switch self {
         case .keep: value
         case .blank: ""
-        case let .constant(text): text
-        case let .partial(rule): rule.apply(value)
-        case let .phone(rule): rule.apply(value)
-        case let .address(rule): rule.apply(value)
-        case let .email(rule): rule.apply(value)
-        case let .postal(rule): rule.apply(value)
+        case .constant(let text): text
+        case .partial(let rule): rule.apply(value)
+        case .phone(let rule): rule.apply(value)
+        case .address(let rule): rule.apply(value)
+        case .email(let rule): rule.apply(value)
+        case .postal(let rule): rule.apply(value)
         }
     }
 
@@ -38,11 +38,11 @@ public enum MaskRule: Sendable, Hashable {
     public var maskCharacter: Character? {
         switch self {
         case .keep, .blank, .constant: nil
-        case let .partial(rule): rule.maskCharacter
-        case let .phone(rule): rule.maskCharacter
-        case let .address(rule): rule.maskCharacter
-        case let .email(rule): rule.maskCharacter
-        case let .postal(rule): rule.maskCharacter
+        case .partial(let rule): rule.maskCharacter
+        case .phone(let rule): rule.maskCharacter
+        case .address(let rule): rule.maskCharacter
+        case .email(let rule): rule.maskCharacter
+        case .postal(let rule): rule.maskCharacter
         }
     }
 
@@ -54,12 +54,12 @@ public enum MaskRule: Sendable, Hashable {
         switch self {
         case .keep: return false
         case .blank: return trimmed.isEmpty
-        case let .constant(constant): return trimmed == TextScan.trimmed(constant)
-        case let .partial(rule): return !trimmed.isEmpty && rule.recognizes(trimmed)
-        case let .phone(rule): return !trimmed.isEmpty && rule.recognizes(trimmed)
-        case let .address(rule): return !trimmed.isEmpty && rule.recognizes(AddressMask.joinLines(text))
-        case let .email(rule): return !trimmed.isEmpty && rule.recognizes(trimmed)
-        case let .postal(rule): return !trimmed.isEmpty && rule.recognizes(trimmed)
+        case .constant(let constant): return trimmed == TextScan.trimmed(constant)
+        case .partial(let rule): return !trimmed.isEmpty && rule.recognizes(trimmed)
+        case .phone(let rule): return !trimmed.isEmpty && rule.recognizes(trimmed)
+        case .address(let rule): return !trimmed.isEmpty && rule.recognizes(AddressMask.joinLines(text))
+        case .email(let rule): return !trimmed.isEmpty && rule.recognizes(trimmed)
+        case .postal(let rule): return !trimmed.isEmpty && rule.recognizes(trimmed)
         }
     }
 }

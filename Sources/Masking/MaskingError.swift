@@ -17,24 +17,25 @@ public enum MaskingError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A value is out of range or otherwise unusable.
     case invalidValue(path: String, reason: String)
 
+    /// What happened and what to do, naming keys but never values from the shop's data.
     public var description: String {
         switch self {
-        case let .unreadableFile(path):
+        case .unreadableFile(let path):
             "cannot read the masking policy file at \(path): check the path and its permissions"
         case .malformedJSON:
             "the masking policy is not valid JSON: check brackets, commas and quotes"
-        case let .unknownKey(path):
+        case .unknownKey(let path):
             "the masking policy has an unknown key \(path): check its spelling against Spec/masking.md"
-        case let .missingKey(path):
+        case .missingKey(let path):
             "the masking policy lacks the required key \(path)"
-        case let .wrongType(path, expected):
+        case .wrongType(let path, let expected):
             "the masking policy's \(path) must be \(expected)"
-        case let .unsupportedVersion(version):
+        case .unsupportedVersion(let version):
             "the masking policy has version \(version); this build reads version 1"
-        case let .unknownRule(path, name):
+        case .unknownRule(let path, let name):
             "the masking policy's \(path) names an unknown rule \"\(name)\"; known rules: "
                 + PolicyJSON.ruleNames.joined(separator: ", ")
-        case let .invalidValue(path, reason):
+        case .invalidValue(let path, let reason):
             "the masking policy's \(path) is unusable: \(reason)"
         }
     }

@@ -16,7 +16,7 @@ enum PolicyJSON {
         let top = try JSONObjectReader(root, path: "")
         try top.rejectUnknownKeys(allowed: ["version", "members", "orders"])
         guard let version = top.members["version"] else { throw .missingKey(path: "version") }
-        guard case let .integer(number) = version else { throw .wrongType(path: "version", expected: "an integer") }
+        guard case .integer(let number) = version else { throw .wrongType(path: "version", expected: "an integer") }
         guard number == 1 else { throw .unsupportedVersion(number) }
         var policy = MaskingPolicy()
         for kind in RecordKind.allCases {
@@ -116,30 +116,32 @@ enum PolicyJSON {
         switch rule {
         case .keep: return object("keep", [:])
         case .blank: return object("blank", [:])
-        case let .constant(value): return object("constant", ["value": .string(value)])
-        case let .partial(r):
+        case .constant(let value): return object("constant", ["value": .string(value)])
+        case .partial(let r):
             return object(
                 "partial",
                 mask(r.maskCharacter, r.maskLength).merging([
                     "keepFirst": .integer(r.keepFirst), "keepLast": .integer(r.keepLast),
                 ]) { $1 })
-        case let .phone(r):
+        case .phone(let r):
             return object(
                 "phone",
                 mask(r.maskCharacter, r.maskLength).merging([
                     "keepFirst": .integer(r.keepFirst), "keepLast": .integer(r.keepLast),
                     "minimumDigits": .integer(r.minimumDigits),
                 ]) { $1 })
-        case let .address(r):
+        case .address(let r):
             return object(
                 "address",
                 mask(r.maskCharacter, r.maskLength).merging(["fallbackKeepFirst": .integer(r.fallbackKeepFirst)]) {
                     $1
                 })
-        case let .email(r):
-            return object("email", mask(r.maskCharacter, r.maskLength).merging(["keepFirst": .integer(r.keepFirst)]) { $1 })
-        case let .postal(r):
-            return object("postal", mask(r.maskCharacter, r.maskLength).merging(["keepFirst": .integer(r.keepFirst)]) { $1 })
+        case .email(let r):
+            return object(
+                "email", mask(r.maskCharacter, r.maskLength).merging(["keepFirst": .integer(r.keepFirst)]) { $1 })
+        case .postal(let r):
+            return object(
+                "postal", mask(r.maskCharacter, r.maskLength).merging(["keepFirst": .integer(r.keepFirst)]) { $1 })
         }
     }
 }

@@ -34,7 +34,8 @@ public struct PostalMask: Sendable, Hashable {
     /// True when `text` is `keepFirst` ASCII digits then the mask, or the mask alone.
     public func recognizes(_ text: some StringProtocol) -> Bool {
         if text.count == maskLength, TextScan.isAll(text, maskCharacter) { return true }
-        return TextScan.matchesDigitsMaskDigits(text, head: keepFirst, mask: maskCharacter, maskLength: maskLength, tail: 0)
+        return TextScan.matchesDigitsMaskDigits(
+            text, head: keepFirst, mask: maskCharacter, maskLength: maskLength, tail: 0)
     }
 
     /// The ASCII digits of a postal-code-shaped value, else nil.

@@ -22,7 +22,9 @@ import Testing
 
     @Test func constantRejectedByAcceptanceIsBlanked() {
         let policy = MaskingPolicy(orders: ["note": .constant("（マスク済み）")])
-        #expect(policy.mask("call 090", field: "note", kind: .orders, acceptance: .asciiOnly) == .blankedByAcceptance(.notASCII))
+        #expect(
+            policy.mask("call 090", field: "note", kind: .orders, acceptance: .asciiOnly)
+                == .blankedByAcceptance(.notASCII))
         #expect(policy.mask("call 090", field: "note", kind: .orders).value == "（マスク済み）")
     }
 

@@ -39,7 +39,9 @@ import Testing
             let formatted: String
             switch random.pick([0, 1, 2, 3, 4]) {
             case 0: formatted = national
-            case 1: formatted = [national.prefix(4), national.dropFirst(4).prefix(3), national.dropFirst(7)].joined(separator: "-")
+            case 1:
+                formatted = [national.prefix(4), national.dropFirst(4).prefix(3), national.dropFirst(7)].joined(
+                    separator: "-")
             case 2: formatted = "+886 " + national.dropFirst()
             case 3: formatted = "+81 " + national.dropFirst().prefix(2) + "-" + national.dropFirst(3)
             default:
@@ -73,7 +75,8 @@ import Testing
         let streets = ["忠孝東路四段", "中山路", "民生東路三段", "文化路一段", "西新宿", "梅田", "丸の内", "旧軽井沢", "本町"]
         for _ in 0..<Self.samples {
             let (parts, region) = random.pick(Self.regions)
-            let street = random.pick(streets) + random.digits(1 + Int(random.next() % 3)) + random.pick(["號", "号", "-1-2"])
+            let street =
+                random.pick(streets) + random.digits(1 + Int(random.next() % 3)) + random.pick(["號", "号", "-1-2"])
             let building = random.pick(["", "\n5樓", "\r\n新宿ビル3F"])
             let postal = random.pick(["", "100 ", "〒160-0023 ", "〒160-0023\n", "10048"])
             let address = postal + parts.joined(separator: random.pick(["", " ", "\n"])) + street + building
@@ -108,7 +111,8 @@ import Testing
         var random = SeededGenerator(seed: seed)
         for _ in 0..<Self.samples {
             let digits = random.digits(random.pick([5, 6, 7]))
-            let written = random.pick(["", "〒"]) + (random.coin() ? digits : digits.prefix(3) + "-" + digits.dropFirst(3))
+            let written =
+                random.pick(["", "〒"]) + (random.coin() ? digits : digits.prefix(3) + "-" + digits.dropFirst(3))
             let output = Self.policy.mask(written, field: "postal_code", kind: .members).value
             #expect(output == digits.prefix(3) + "****")
             #expect(output.filter(\.isWholeNumber).count == 3)

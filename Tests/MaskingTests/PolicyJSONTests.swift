@@ -59,8 +59,14 @@ import Testing
         (#"{"version": 1, "members": []}"#, .wrongType(path: "members", expected: "an object")),
         (#"{"version": 1, "members": {"name": "partial"}}"#, .wrongType(path: "members.name", expected: "an object")),
         (#"{"version": 1, "members": {"name": {}}}"#, .missingKey(path: "members.name.rule")),
-        (#"{"version": 1, "members": {"name": {"rule": 3}}}"#, .wrongType(path: "members.name.rule", expected: "a string")),
-        (#"{"version": 1, "members": {"name": {"rule": "hash"}}}"#, .unknownRule(path: "members.name.rule", name: "hash")),
+        (
+            #"{"version": 1, "members": {"name": {"rule": 3}}}"#,
+            .wrongType(path: "members.name.rule", expected: "a string")
+        ),
+        (
+            #"{"version": 1, "members": {"name": {"rule": "hash"}}}"#,
+            .unknownRule(path: "members.name.rule", name: "hash")
+        ),
         (
             #"{"version": 1, "members": {"name": {"rule": "partial", "keepfirst": 1}}}"#,
             .unknownKey(path: "members.name.keepfirst")
