@@ -85,5 +85,6 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "EndToEndTests", dependencies: ["TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "MaskingTests", dependencies: ["Masking"], swiftSettings: strictSettings),
     ]
 )
