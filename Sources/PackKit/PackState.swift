@@ -1,5 +1,5 @@
 import AirlockFormat
-public import Foundation
+import Foundation
 import SodiumKit
 #if canImport(Glibc)
 import Glibc
