@@ -84,6 +84,9 @@ let package = Package(
             name: "AirlockFormatTests", dependencies: ["AirlockFormat", "BundleOpening", "SodiumKit", "TestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
+            name: "PackKitTests", dependencies: ["PackKit", "AirlockFormat", "SodiumKit", "TestSupport"],
+            swiftSettings: strictSettings),
+        .testTarget(
             name: "EndToEndTests", dependencies: ["TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "MaskingTests", dependencies: ["Masking"], swiftSettings: strictSettings),
     ]

@@ -25,6 +25,21 @@ public struct BundleEntry: Codable, Equatable, Sendable {
     /// RFC 3339 UTC, when a receipt confirmed the bundle.
     public var confirmedAt: String?
 
+    public init(
+        sequence: UInt64, status: Status, bundlePath: String, bundleHash: String?, createdAt: String, members: UInt64,
+        orders: UInt64, maskedFiles: [String], confirmedAt: String?
+    ) {
+        self.sequence = sequence
+        self.status = status
+        self.bundlePath = bundlePath
+        self.bundleHash = bundleHash
+        self.createdAt = createdAt
+        self.members = members
+        self.orders = orders
+        self.maskedFiles = maskedFiles
+        self.confirmedAt = confirmedAt
+    }
+
     enum CodingKeys: String, CodingKey {
         case sequence, status, members, orders
         case bundlePath = "bundle_path"
@@ -43,6 +58,12 @@ public struct ChainState: Codable, Equatable, Sendable {
     public var lastSequence: UInt64
     /// The bundle hash of that bundle; 64 zeros before the first.
     public var lastHash: String
+
+    public init(chainID: String, lastSequence: UInt64, lastHash: String) {
+        self.chainID = chainID
+        self.lastSequence = lastSequence
+        self.lastHash = lastHash
+    }
 
     enum CodingKeys: String, CodingKey {
         case chainID = "chain_id"

@@ -29,6 +29,7 @@ public final class PackState {
     deinit { unlock() }
 
     /// Runs `body` holding the state folder's exclusive lock; fails at once if another process holds it.
+    @discardableResult
     public func locked<T>(_ body: () throws -> T) throws -> T {
         let path = directory + "/lock"
         let descriptor = open(path, O_RDWR | O_CREAT, 0o600)
