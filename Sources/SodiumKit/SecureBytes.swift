@@ -20,8 +20,6 @@ public final class SecureBytes: @unchecked Sendable {
             // Allocation failure is not an error the caller can recover from inside a typed-throws initialiser.
             fatalError("sodium_malloc failed for \(count) bytes")
         }
-        pointer = raw
-        self.count = count
         do {
             try initialize(UnsafeMutableRawBufferPointer(start: raw, count: count))
         } catch {
@@ -29,6 +27,10 @@ public final class SecureBytes: @unchecked Sendable {
             sodium_free(raw)
             throw error
         }
+        // Stored only now: a class initialiser that throws after every property is set runs `deinit`,
+        // which would wipe and free `raw` a second time.
+        pointer = raw
+        self.count = count
     }
 
     /// Copies `bytes` into guarded memory. The caller remains responsible for wiping its own copy.
