@@ -8,7 +8,11 @@ struct BLAKE2bVector: Decodable, Sendable, CustomTestStringConvertible {
     let digest: [UInt8]
     var testDescription: String { "msg \(message.count) B, key \(key.count) B, out \(digest.count) B" }
 
-    private enum CodingKeys: String, CodingKey { case message = "in", key, digest = "out" }
+    private enum CodingKeys: String, CodingKey {
+        case message = "in"
+        case key
+        case digest = "out"
+    }
     init(message: [UInt8], key: [UInt8], digest: [UInt8]) {
         (self.message, self.key, self.digest) = (message, key, digest)
     }
@@ -24,7 +28,8 @@ struct BLAKE2bVector: Decodable, Sendable, CustomTestStringConvertible {
     static func libsodium() throws -> [BLAKE2bVector] {
         try VectorFiles.lines("libsodium/crypto-test-vectors-blake2-nosalt-nopersonalization.txt").map { line in
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            return BLAKE2bVector(message: .init(hex: fields[0]), key: .init(hex: fields[1]), digest: .init(hex: fields[3]))
+            return BLAKE2bVector(
+                message: .init(hex: fields[0]), key: .init(hex: fields[1]), digest: .init(hex: fields[3]))
         }.filter { $0.key.count >= 16 && $0.digest.count >= 16 }
     }
 

@@ -13,12 +13,19 @@ struct SigningVector: Sendable, CustomTestStringConvertible {
     /// RFC 8032 §7.1: TEST 1, 2, 3, 1024, SHA(abc).
     static func rfc8032() throws -> [SigningVector] {
         struct File: Decodable {
-            struct Test: Decodable { let name, secret_key, public_key, message, signature: String }
+            struct Test: Decodable {
+                let name, secretKey, publicKey, message, signature: String
+                enum CodingKeys: String, CodingKey {
+                    case name, message, signature
+                    case secretKey = "secret_key"
+                    case publicKey = "public_key"
+                }
+            }
             let tests: [Test]
         }
         return try VectorFiles.json(File.self, "rfc8032/rfc8032_ed25519.json").tests.map {
             SigningVector(
-                name: $0.name, seed: .init(hex: $0.secret_key), publicKey: .init(hex: $0.public_key),
+                name: $0.name, seed: .init(hex: $0.secretKey), publicKey: .init(hex: $0.publicKey),
                 message: .init(hex: $0.message), signature: .init(hex: $0.signature))
         }
     }
@@ -113,14 +120,16 @@ private func verifies(publicKey: [UInt8], signature: [UInt8], message: [UInt8]) 
 
     @Test(arguments: try WycheproofEd25519.all())
     func wycheproof(_ vector: WycheproofEd25519) {
-        #expect(verifies(publicKey: vector.publicKey, signature: vector.signature, message: vector.message) == vector.valid)
+        #expect(
+            verifies(publicKey: vector.publicKey, signature: vector.signature, message: vector.message) == vector.valid)
     }
 
     /// libsodium must be at least as strict as "reject every low-order or non-canonical point": no edge case
     /// with such a flag may verify. (libsodium 1.0.18 accepts exactly the others: 43 of 914.)
     @Test(arguments: try EdgeCaseSignature.all())
     func edgeCaseIsAcceptedOnlyWhenStrictlyValid(_ vector: EdgeCaseSignature) {
-        let accepted = verifies(publicKey: .init(hex: vector.key), signature: .init(hex: vector.sig), message: Array(vector.msg.utf8))
+        let accepted = verifies(
+            publicKey: .init(hex: vector.key), signature: .init(hex: vector.sig), message: Array(vector.msg.utf8))
         #expect(accepted == vector.strictVerifierAccepts)
     }
 

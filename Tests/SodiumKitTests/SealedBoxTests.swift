@@ -1,5 +1,6 @@
-@testable import SodiumKit
 import Testing
+
+@testable import SodiumKit
 
 /// libsodium's `crypto_box_seal` reference vectors: recipient key pair, plaintext, sealed box.
 struct SealedBoxVector: Sendable, CustomTestStringConvertible {
@@ -13,7 +14,9 @@ struct SealedBoxVector: Sendable, CustomTestStringConvertible {
     static func all() throws -> [SealedBoxVector] {
         try VectorFiles.lines("libsodium/sealed_box_ref.txt").map { line in
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            func payload(_ field: Substring) -> [UInt8] { .init(hex: field.split(separator: ":", omittingEmptySubsequences: false)[1]) }
+            func payload(_ field: Substring) -> [UInt8] {
+                .init(hex: field.split(separator: ":", omittingEmptySubsequences: false)[1])
+            }
             return SealedBoxVector(
                 secretKey: .init(hex: fields[0]), publicKey: .init(hex: fields[1]), plaintext: payload(fields[2]),
                 sealed: payload(fields[3]))
@@ -40,7 +43,9 @@ struct WycheproofX25519: Sendable, CustomTestStringConvertible {
             let testGroups: [Group]
         }
         return try VectorFiles.json(File.self, "wycheproof/x25519_test.json").testGroups.flatMap(\.tests).map {
-            WycheproofX25519(id: $0.tcId, privateKey: .init(hex: $0.private), peer: .init(hex: $0.public), shared: .init(hex: $0.shared))
+            WycheproofX25519(
+                id: $0.tcId, privateKey: .init(hex: $0.private), peer: .init(hex: $0.public),
+                shared: .init(hex: $0.shared))
         }
     }
 }
@@ -60,7 +65,9 @@ private func bytes(_ secret: SecureBytes) -> [UInt8] { secret.withUnsafeBytes { 
             #expect(try bytes(recipient.openSealedBox(vector.sealed)) == vector.plaintext)
         }
         for bit in 0..<vector.sealed.count * 8 {
-            #expect(throws: SodiumError.sealedBoxOpenFailed) { try recipient.openSealedBox(vector.sealed.flippingBit(bit)) }
+            #expect(throws: SodiumError.sealedBoxOpenFailed) {
+                try recipient.openSealedBox(vector.sealed.flippingBit(bit))
+            }
         }
         #expect(throws: SodiumError.sealedBoxOpenFailed) { try RecipientSecretKey().openSealedBox(vector.sealed) }
     }
@@ -86,14 +93,16 @@ private func bytes(_ secret: SecureBytes) -> [UInt8] { secret.withUnsafeBytes { 
 
     /// Both sides of a key agreement meet: the public keys that `init(secretBytes:)` derives are right.
     @Test func sharedSecretIsSymmetric() throws {
-        let alice = RecipientSecretKey(), bob = RecipientSecretKey()
+        let alice = RecipientSecretKey()
+        let bob = RecipientSecretKey()
         #expect(try alice.sharedSecret(with: bob.publicKey).constantTimeEquals(bob.sharedSecret(with: alice.publicKey)))
     }
 
     @Test func sealOpenRoundTrip() throws {
         let recipient = RecipientSecretKey()
         let fileKey = FileKey.random()
-        let first = fileKey.seal(to: recipient.publicKey), second = fileKey.seal(to: recipient.publicKey)
+        let first = fileKey.seal(to: recipient.publicKey)
+        let second = fileKey.seal(to: recipient.publicKey)
         #expect(first != second, "each seal uses a fresh ephemeral key")
         #expect(try recipient.open(first).secret.constantTimeEquals(fileKey.secret))
         #expect(try recipient.open(second).secret.constantTimeEquals(fileKey.secret))

@@ -21,11 +21,14 @@ struct SecretStreamVector: Sendable, CustomTestStringConvertible {
             let key, header: String
             let chunks: [Chunk]
         }
-        return try VectorFiles.json([Stream].self, "libsodium/secretstream-test-vectors.json").enumerated().map { index, stream in
+        return try VectorFiles.json([Stream].self, "libsodium/secretstream-test-vectors.json").enumerated().map {
+            index, stream in
             SecretStreamVector(
                 index: index, key: .init(hex: stream.key), header: .init(hex: stream.header),
                 chunks: stream.chunks.map {
-                    Chunk(tag: $0.tag, additionalData: .init(hex: $0.ad), message: .init(hex: $0.message), ciphertext: .init(hex: $0.ciphertext))
+                    Chunk(
+                        tag: $0.tag, additionalData: .init(hex: $0.ad), message: .init(hex: $0.message),
+                        ciphertext: .init(hex: $0.ciphertext))
                 })
         }
     }
@@ -60,7 +63,8 @@ private struct PushedStream {
     /// but is refused with `unexpectedTag`, which Airlock never writes.
     @Test(arguments: try SecretStreamVector.all())
     func pullKnownAnswer(_ vector: SecretStreamVector) throws {
-        let puller = try SecretStreamPuller(key: SymmetricKey(bytes: SecureBytes(copying: vector.key)), header: vector.header)
+        let puller = try SecretStreamPuller(
+            key: SymmetricKey(bytes: SecureBytes(copying: vector.key)), header: vector.header)
         for chunk in vector.chunks {
             guard let expected = StreamTag(rawValue: chunk.tag) else {
                 #expect(throws: SodiumError.unexpectedTag(chunk.tag)) {
@@ -125,7 +129,8 @@ private struct PushedStream {
 
     @Test func alteredChunkWrongDataOrKeyFails() throws {
         let stream = PushedStream(count: 2)
-        let chunk = stream.chunks[1], additionalData = stream.additionalData[1]
+        let chunk = stream.chunks[1]
+        let additionalData = stream.additionalData[1]
         let attempts: [(chunk: [UInt8], additionalData: [UInt8], key: SymmetricKey)] = [
             (chunk.flippingBit(0), additionalData, stream.key),
             (chunk.flippingBit(chunk.count * 8 - 1), additionalData, stream.key),
@@ -136,7 +141,9 @@ private struct PushedStream {
         ]
         for attempt in attempts {
             let puller = try SecretStreamPuller(key: attempt.key, header: stream.header)
-            if attempt.key === stream.key { _ = try puller.pull(stream.chunks[0], additionalData: stream.additionalData[0]) }
+            if attempt.key === stream.key {
+                _ = try puller.pull(stream.chunks[0], additionalData: stream.additionalData[0])
+            }
             #expect(throws: SodiumError.authenticationFailed) {
                 try puller.pull(attempt.chunk, additionalData: attempt.additionalData)
             }

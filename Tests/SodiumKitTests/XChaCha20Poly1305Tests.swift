@@ -26,11 +26,12 @@ struct WycheproofAEAD: Sendable, CustomTestStringConvertible {
             }
             let testGroups: [Group]
         }
-        return try VectorFiles.json(File.self, "wycheproof/xchacha20_poly1305_test.json").testGroups.flatMap(\.tests).map {
-            WycheproofAEAD(
-                id: $0.tcId, key: .init(hex: $0.key), nonce: .init(hex: $0.iv), additionalData: .init(hex: $0.aad),
-                plaintext: .init(hex: $0.msg), sealed: .init(hex: $0.ct + $0.tag), valid: $0.result == "valid")
-        }
+        return try VectorFiles.json(File.self, "wycheproof/xchacha20_poly1305_test.json").testGroups.flatMap(\.tests)
+            .map {
+                WycheproofAEAD(
+                    id: $0.tcId, key: .init(hex: $0.key), nonce: .init(hex: $0.iv), additionalData: .init(hex: $0.aad),
+                    plaintext: .init(hex: $0.msg), sealed: .init(hex: $0.ct + $0.tag), valid: $0.result == "valid")
+            }
     }
 }
 
@@ -39,10 +40,12 @@ struct WycheproofAEAD: Sendable, CustomTestStringConvertible {
     func wycheproof(_ vector: WycheproofAEAD) throws {
         let key = try SymmetricKey(bytes: SecureBytes(copying: vector.key))
         let open = { () throws(SodiumError) in
-            try XChaCha20Poly1305.open(vector.sealed, key: key, nonce: vector.nonce, additionalData: vector.additionalData)
+            try XChaCha20Poly1305.open(
+                vector.sealed, key: key, nonce: vector.nonce, additionalData: vector.additionalData)
         }
         if vector.nonce.count != XChaCha20Poly1305.nonceByteCount {
-            let error = SodiumError.invalidLength(what: "an XChaCha20-Poly1305 nonce", expected: 24, actual: vector.nonce.count)
+            let error = SodiumError.invalidLength(
+                what: "an XChaCha20-Poly1305 nonce", expected: 24, actual: vector.nonce.count)
             #expect(throws: error) { try open() }
             #expect(throws: error) {
                 try XChaCha20Poly1305.seal(.random(count: 1), key: key, nonce: vector.nonce, additionalData: [])
@@ -50,7 +53,8 @@ struct WycheproofAEAD: Sendable, CustomTestStringConvertible {
         } else if vector.valid {
             #expect(try open().withUnsafeBytes { Array($0) } == vector.plaintext)
             let sealed = try XChaCha20Poly1305.seal(
-                SecureBytes(copying: vector.plaintext), key: key, nonce: vector.nonce, additionalData: vector.additionalData)
+                SecureBytes(copying: vector.plaintext), key: key, nonce: vector.nonce,
+                additionalData: vector.additionalData)
             #expect(sealed == vector.sealed)
         } else {
             #expect(throws: SodiumError.authenticationFailed) { try open() }
@@ -67,10 +71,15 @@ struct WycheproofAEAD: Sendable, CustomTestStringConvertible {
     @Test func roundTripAndTampering() throws {
         let key = SymmetricKey.random()
         let nonce = Random.bytes(XChaCha20Poly1305.nonceByteCount)
-        let plaintext = Random.bytes(100), header = Array("key file v1".utf8)
-        let sealed = try XChaCha20Poly1305.seal(SecureBytes(copying: plaintext), key: key, nonce: nonce, additionalData: header)
+        let plaintext = Random.bytes(100)
+        let header = Array("key file v1".utf8)
+        let sealed = try XChaCha20Poly1305.seal(
+            SecureBytes(copying: plaintext), key: key, nonce: nonce, additionalData: header)
         #expect(sealed.count == plaintext.count + XChaCha20Poly1305.tagByteCount)
-        #expect(try XChaCha20Poly1305.open(sealed, key: key, nonce: nonce, additionalData: header).withUnsafeBytes { Array($0) } == plaintext)
+        #expect(
+            try XChaCha20Poly1305.open(sealed, key: key, nonce: nonce, additionalData: header).withUnsafeBytes {
+                Array($0)
+            } == plaintext)
         for bit in stride(from: 0, to: sealed.count * 8, by: 7) {
             #expect(throws: SodiumError.authenticationFailed) {
                 try XChaCha20Poly1305.open(sealed.flippingBit(bit), key: key, nonce: nonce, additionalData: header)
