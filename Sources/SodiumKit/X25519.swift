@@ -48,14 +48,33 @@ public final class RecipientSecretKey: Sendable {
     /// Opens a file key sealed to this key (`crypto_box_seal_open`).
     /// - Throws: ``SodiumError/sealedBoxOpenFailed`` when it was sealed to another key or altered.
     public func open(_ sealed: SealedFileKey) throws(SodiumError) -> FileKey {
-        let bytes = try SecureBytes(count: FileKey.byteCount) { (buffer) throws(SodiumError) in
+        FileKey(try openSealedBox(sealed.bytes))
+    }
+
+    /// Opens a sealed box of any length (`crypto_box_seal_open`): ``open(_:)`` for file keys, and the
+    /// known-answer tests for other plaintext lengths.
+    /// - Throws: ``SodiumError/sealedBoxOpenFailed`` when it was sealed to another key or altered, or holds no
+    ///   plaintext byte (guarded memory holds at least one).
+    func openSealedBox(_ ciphertext: [UInt8]) throws(SodiumError) -> SecureBytes {
+        let overhead = Int(crypto_box_sealbytes())
+        guard ciphertext.count > overhead else { throw .sealedBoxOpenFailed }
+        return try SecureBytes(count: ciphertext.count - overhead) { (buffer) throws(SodiumError) in
             let status = secret.withUnsafeBytes { secretBytes in
                 crypto_box_seal_open(
-                    buffer.typed, sealed.bytes, UInt64(sealed.bytes.count), publicKey.bytes, secretBytes.typed)
+                    buffer.typed, ciphertext, UInt64(ciphertext.count), publicKey.bytes, secretBytes.typed)
             }
             try check(status, else: .sealedBoxOpenFailed)
         }
-        return FileKey(bytes)
+    }
+
+    /// The X25519 shared secret with `peer` (`crypto_scalarmult`), the multiplication inside
+    /// `crypto_box_seal_open`; only the known-answer tests call it directly.
+    /// - Throws: ``SodiumError/keyGenerationFailed`` when libsodium refuses a low-order `peer` (all-zero result).
+    func sharedSecret(with peer: RecipientPublicKey) throws(SodiumError) -> SecureBytes {
+        try SecureBytes(count: Int(crypto_scalarmult_bytes())) { (buffer) throws(SodiumError) in
+            let status = secret.withUnsafeBytes { crypto_scalarmult(buffer.typed, $0.typed, peer.bytes) }
+            try check(status, else: .keyGenerationFailed)
+        }
     }
 }
 
