@@ -33,9 +33,11 @@ public enum PublicKeyText {
     /// Parses an offline identity from a `.pub` file's text or a bare line.
     public static func parseOffline(_ text: String, source: String) throws(KeyFileError) -> OfflinePublicIdentity {
         let bytes = try payload(of: text, prefix: offlinePrefix, length: 64, source: source)
-        return OfflinePublicIdentity(
-            recipient: try! RecipientPublicKey(bytes: Array(bytes[0..<32])),
-            receiptSigner: try! SigningPublicKey(bytes: Array(bytes[32..<64])))
+        let recipient: RecipientPublicKey
+        do { recipient = try RecipientPublicKey(bytes: Array(bytes[0..<32])) } catch {
+            throw .malformed(path: source, reason: error.description)
+        }
+        return OfflinePublicIdentity(recipient: recipient, receiptSigner: try! SigningPublicKey(bytes: Array(bytes[32..<64])))
     }
 
     /// Parses a packer key from a `.pub` file's text or a bare line.

@@ -74,6 +74,8 @@ public final class SecretStreamPusher {
 public final class SecretStreamPuller {
     private let state: SecureBytes
     private var sawFinal = false
+    /// After any failure the stream is dead: every later pull and ``finish()`` fail too.
+    private var failed = false
 
     /// Starts pulling a stream with `key` and the stream's `header` (`…_init_pull`).
     /// - Throws: ``SodiumError/invalidLength(what:expected:actual:)`` or ``SodiumError/authenticationFailed``.
@@ -99,7 +101,12 @@ public final class SecretStreamPuller {
     public func pull(
         _ chunk: UnsafeRawBufferPointer, additionalData: [UInt8], into output: UnsafeMutableRawBufferPointer
     ) throws(SodiumError) -> StreamTag {
-        guard !sawFinal else { throw .dataAfterFinalChunk }
+        guard !failed else { throw .authenticationFailed }
+        guard !sawFinal else {
+            failed = true
+            throw .dataAfterFinalChunk
+        }
+        failed = true
         guard chunk.count >= SecretStream.overheadByteCount,
             output.count >= chunk.count - SecretStream.overheadByteCount
         else { throw .authenticationFailed }
@@ -113,6 +120,7 @@ public final class SecretStreamPuller {
         }
         try check(status, else: .authenticationFailed)
         guard let known = StreamTag(rawValue: tag) else { throw .unexpectedTag(tag) }
+        failed = false
         sawFinal = known == .final
         return known
     }
@@ -132,8 +140,10 @@ public final class SecretStreamPuller {
     }
 
     /// Confirms that the stream ended exactly at its final chunk.
-    /// - Throws: ``SodiumError/missingFinalChunk`` when the final chunk never came.
+    /// - Throws: ``SodiumError/missingFinalChunk`` when the final chunk never came, and
+    ///   ``SodiumError/authenticationFailed`` when an earlier pull failed.
     public func finish() throws(SodiumError) {
+        guard !failed else { throw .authenticationFailed }
         guard sawFinal else { throw .missingFinalChunk }
     }
 }

@@ -20,6 +20,8 @@ public enum SodiumError: Error, Equatable, Sendable, CustomStringConvertible {
     case passwordHashingFailed
     /// A key pair could not be derived or generated.
     case keyGenerationFailed
+    /// An X25519 public key of low order: nothing sealed to it could ever be opened.
+    case lowOrderPublicKey
 
     public var description: String {
         switch self {
@@ -43,6 +45,8 @@ public enum SodiumError: Error, Equatable, Sendable, CustomStringConvertible {
             "Argon2id could not run with these limits (not enough memory?)"
         case .keyGenerationFailed:
             "a key pair could not be generated"
+        case .lowOrderPublicKey:
+            "the X25519 public key is a low-order point that nothing can be sealed to; the key file is damaged or forged"
         }
     }
 }

@@ -15,9 +15,11 @@ public final class FileKey: Sendable {
     /// Seals the key to `recipient` (`crypto_box_seal`); each call uses a fresh ephemeral key.
     public func seal(to recipient: RecipientPublicKey) -> SealedFileKey {
         var output = [UInt8](repeating: 0, count: SealedFileKey.byteCount)
-        secret.withUnsafeBytes { key in
-            _ = crypto_box_seal(&output, key.typed, UInt64(key.count), recipient.bytes)
+        let status = secret.withUnsafeBytes { key in
+            crypto_box_seal(&output, key.typed, UInt64(key.count), recipient.bytes)
         }
+        // RecipientPublicKey refuses low-order points, the only input for which crypto_box_seal fails.
+        precondition(status == 0, "crypto_box_seal failed for a validated recipient key")
         return try! SealedFileKey(bytes: output)
     }
 

@@ -12,6 +12,13 @@ public struct RecipientPublicKey: Hashable, Sendable {
         guard bytes.count == expected else {
             throw .invalidLength(what: "an X25519 public key", expected: expected, actual: bytes.count)
         }
+        // A low-order point gives an all-zero shared secret with every scalar, and crypto_box_seal would fail
+        // for it: refuse it here, once, so sealing to a valid key can never fail.
+        try Sodium.ensureInitialized()
+        var scalar = [UInt8](repeating: 0, count: Int(crypto_scalarmult_scalarbytes()))
+        scalar[0] = 9
+        var product = [UInt8](repeating: 0, count: Int(crypto_scalarmult_bytes()))
+        guard crypto_scalarmult(&product, scalar, bytes) == 0 else { throw .lowOrderPublicKey }
         self.bytes = bytes
     }
 }

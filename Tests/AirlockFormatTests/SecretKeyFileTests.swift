@@ -110,3 +110,13 @@ import Testing
         #expect(KeyID(Fixtures.offline().recipient.publicKey) != KeyID(Fixtures.offline("escrow").recipient.publicKey))
     }
 }
+
+@Suite struct PublicKeyTextTests {
+    @Test func aLowOrderRecipientKeyInAPubFileIsAnError() {
+        // The X25519 point of order 1 (u = 1): nothing sealed to it could be opened.
+        let lowOrder = [UInt8](repeating: 0, count: 31).reduce(into: [UInt8(1)]) { $0.append($1) }
+        let line = PublicKeyText.offlinePrefix
+            + Data(lowOrder + Fixtures.offline().receiptSigner.publicKey.bytes).base64EncodedString()
+        #expect(throws: KeyFileError.self) { try PublicKeyText.parseOffline(line, source: "o.pub") }
+    }
+}

@@ -109,7 +109,8 @@ private struct PushedStream {
         let puller = try stream.puller()
         for index in 0..<2 { _ = try puller.pull(stream.chunks[index], additionalData: stream.additionalData[index]) }
         #expect(throws: SodiumError.dataAfterFinalChunk) { try puller.pull(stream.chunks[2]) }
-        try puller.finish()
+        // A failed stream stays failed: it can no longer be finished as if it were whole.
+        #expect(throws: SodiumError.authenticationFailed) { try puller.finish() }
     }
 
     /// Chunk orders that are not 0, 1, 2, 3: the first chunk out of place fails authentication.
