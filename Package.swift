@@ -76,5 +76,8 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "EndToEndTests", dependencies: ["TestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ShopDataTests", dependencies: ["ShopData"], resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings),
     ]
 )
