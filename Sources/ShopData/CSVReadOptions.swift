@@ -2,6 +2,9 @@
 public struct CSVReadOptions: Sendable, Equatable {
     /// The encoding to decode with; `nil` detects it (BOM, then UTF-8, then CP932 or Big5).
     public var encoding: ShopEncoding?
+    /// The encoding to use when `encoding` is `nil` and the file is not UTF-8, instead of guessing between CP932
+    /// and Big5 (a profile's `default_encoding`).
+    public var fallbackEncoding: ShopEncoding?
     /// The largest field, in bytes as stored (quotes included). Default 64 KiB.
     public var maxFieldBytes: Int
     /// The largest row, in bytes, line ending excluded. Default 1 MiB.
@@ -23,6 +26,7 @@ public struct CSVReadOptions: Sendable, Equatable {
         blockSize: Int = 1024 * 1024, allowedDuplicateHeaders: DuplicateHeaders = .none
     ) {
         self.encoding = encoding
+        self.fallbackEncoding = nil
         self.maxFieldBytes = max(1, maxFieldBytes)
         self.maxRowBytes = max(1, maxRowBytes)
         self.blockSize = max(16, blockSize)

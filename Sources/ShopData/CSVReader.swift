@@ -51,7 +51,8 @@ public final class CSVReader {
             encoding = .utf8
         } else {
             let sample = UnsafeBufferPointer(rebasing: block[position...])
-            guard let detected = EncodingDetector.detect(sample, isWholeFile: file.atEnd) else {
+            guard let detected = EncodingDetector.detect(sample, isWholeFile: file.atEnd, fallback: options.fallbackEncoding)
+            else {
                 throw .unknownEncoding(file: fileName)
             }
             encoding = detected

@@ -11,13 +11,17 @@ enum EncodingDetector {
     ///   - sample: The first bytes of the file, after any byte order mark.
     ///   - isWholeFile: Whether the sample is the whole file (otherwise it is cut at its last LF first, which
     ///     never splits a character in any supported encoding).
+    ///   - fallback: The encoding to assume for non-UTF-8 files instead of guessing (a profile's default).
     /// - Returns: The encoding, or `nil` when the sample is none of UTF-8, CP932 and Big5.
-    static func detect(_ sample: UnsafeBufferPointer<UInt8>, isWholeFile: Bool) -> ShopEncoding? {
+    static func detect(_ sample: UnsafeBufferPointer<UInt8>, isWholeFile: Bool, fallback: ShopEncoding? = nil)
+        -> ShopEncoding?
+    {
         var usable = sample
         if !isWholeFile, let lastLF = sample.lastIndex(of: Byte.lf) {
             usable = UnsafeBufferPointer(rebasing: sample[..<(lastLF + 1)])
         }
         if isASCII(usable) || String(validating: usable, as: UTF8.self) != nil { return .utf8 }
+        if let fallback { return fallback }
         let japanese = IconvConverter(from: ShopEncoding.cp932.iconvName, to: "UTF-8").decode(usable)
         let chinese = IconvConverter(from: ShopEncoding.big5.iconvName, to: "UTF-8").decode(usable)
         switch (japanese, chinese) {
