@@ -89,5 +89,8 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests", dependencies: ["TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "MaskingTests", dependencies: ["Masking"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ShopDataTests", dependencies: ["ShopData"], resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings),
     ]
 )
