@@ -8,6 +8,7 @@ public enum PackKitError: Error, Equatable, Sendable, CustomStringConvertible {
     case receiptDoesNotMatch(sequence: UInt64, reason: String)
     case noEligibleRows
     case noInput
+    case inputChanged(file: String)
 
     public var description: String {
         switch self {
@@ -25,6 +26,8 @@ public enum PackKitError: Error, Equatable, Sendable, CustomStringConvertible {
             "no row is eligible yet (see the summary for why); nothing was sealed"
         case .noInput:
             "give --members FILE, --orders FILE, or both"
+        case let .inputChanged(file):
+            "\(file) changed while it was being packed; nothing was sent: wait until the export is complete and run pack again"
         }
     }
 }

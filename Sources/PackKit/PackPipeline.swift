@@ -1,0 +1,145 @@
+import AirlockFormat
+import Foundation
+import Masking
+import ShopData
+public import SodiumKit
+
+/// The online side's whole run: read the exports twice (count, then seal), write the bundle and the masked
+/// re-export, and record the bundle in the state folder — all under the state folder's lock.
+///
+/// Crash safety: the sequence number is reserved (with the bundle's path) before anything is written; masked
+/// files are complete in `pending/` before the bundle is renamed into `--out`; the entry becomes `sent` last.
+/// ``recover(state:signer:)`` resolves a reservation a crashed run left behind: a bundle that reached its
+/// final name is recorded as sent, otherwise the reservation and its pending files are dropped.
+public enum PackPipeline {
+    /// Packs `request` into the next bundle of `state`'s chain. Returns nil when no row is eligible yet.
+    public static func run(
+        _ request: PackRequest, state: PackState, warn: (String) -> Void = { _ in }
+    ) throws -> PackSummary? {
+        let started = Date()
+        return try state.locked { () throws -> PackSummary? in
+            try recover(state: state, signer: request.signer.publicKey)
+            let inputs = try inputs(of: request)
+
+            // Pass 1: count eligible records and the exact payload size.
+            var sizes: UInt64 = 0
+            var counts = Manifest.Counts(members: 0, orders: 0)
+            var sources: [Manifest.Source] = []
+            var fingerprints: [(hash: [UInt8], bytes: UInt64)] = []
+            var warnings: [String] = []
+            for (index, input) in inputs.enumerated() {
+                let fingerprint = try SourcePass.fingerprint(input.path)
+                let pass = try SourcePass(path: input.path, kind: input.kind, index: UInt16(index), request: request)
+                try pass.forEachEligible { record, rows in
+                    sizes += UInt64(PayloadFrame.headerLength + RecordCodec.encode(record).count)
+                    if record.kind == .member { counts.members += 1 } else { counts.orders += 1 }
+                    for row in rows { for warning in row.warnings { warnings.append(warning.description) } }
+                }
+                for warning in pass.reader.csv.warnings { warnings.append(warning.description) }
+                sources.append(pass.manifestSource(hash: fingerprint.hash, bytes: fingerprint.bytes))
+                fingerprints.append(fingerprint)
+            }
+            for warning in warnings.prefix(50) { warn(warning) }
+            if warnings.count > 50 { warn("… and \(warnings.count - 50) more warnings") }
+            guard counts.members + counts.orders > 0 else { return nil }
+
+            let manifest = Manifest(
+                createdAt: timestamp(request.now), packer: request.packerName,
+                timeZone: (request.profile?.timeZone ?? TimeZone.current).identifier,
+                membersRegisteredBefore: request.membersFile == nil ? nil : timestamp(request.now),
+                ordersCompletedBefore: request.ordersFile == nil ? nil : timestamp(request.now),
+                counts: counts, sources: sources)
+            let manifestFrame = PayloadFrame(kind: .manifest, body: manifest.encoded())
+            let payloadSize = UInt64(manifestFrame.encodedLength) + sizes
+
+            // Reserve the next sequence number before writing anything.
+            let chain = try state.chain()
+            let sequence = chain.lastSequence + 1
+            let bundlePath = request.outputDirectory + "/" + String(chain.chainID.prefix(8)) + "-" + PackState.name(sequence) + ".airlock"
+            let maskedNames = inputs.map { URL(fileURLWithPath: $0.path).lastPathComponent }
+            var entry = BundleEntry(
+                sequence: sequence, status: .reserved, bundlePath: bundlePath, bundleHash: nil,
+                createdAt: timestamp(request.now), members: counts.members, orders: counts.orders,
+                maskedFiles: maskedNames, confirmedAt: nil)
+            try state.save(entry)
+
+            // Pass 2: seal and mask.
+            let pending = state.pendingFolder(sequence)
+            try FileManager.default.createDirectory(atPath: pending, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            let writer = try BundleWriter(
+                path: bundlePath,
+                parameters: BundleParameters(
+                    chainID: Hex.decode(chain.chainID)!, sequence: sequence, previousHash: Hex.decode(chain.lastHash)!,
+                    createdAt: Int64(request.now.timeIntervalSince1970), recipients: request.recipients),
+                payloadSize: payloadSize, signer: request.signer)
+            try writer.write(manifestFrame)
+            var written = UInt64(manifestFrame.encodedLength)
+            var figures: [PackSummary.FileFigures] = []
+            for (index, input) in inputs.enumerated() {
+                let pass = try SourcePass(path: input.path, kind: input.kind, index: UInt16(index), request: request)
+                let masked = try CSVWriter(
+                    url: URL(fileURLWithPath: pending + "/" + maskedNames[index]), dialect: pass.reader.csv.dialect,
+                    columnNames: pass.reader.csv.header.names)
+                try masked.write(row: pass.reader.csv.headerRow)
+                try pass.forEachEligible { record, rows in
+                    let frame = PayloadFrame(kind: record.kind.frameKind, body: RecordCodec.encode(record))
+                    written += UInt64(frame.encodedLength)
+                    guard written <= payloadSize else { throw PackKitError.inputChanged(file: pass.figures.file) }
+                    try writer.write(frame)
+                    for row in rows {
+                        let (cells, maskedCount, blanked) = pass.assembler.maskedCells(of: row.row)
+                        pass.figures.maskedCells += maskedCount
+                        pass.figures.blankedCells += blanked
+                        try masked.write(cells)
+                    }
+                }
+                guard try SourcePass.fingerprint(input.path).hash == fingerprints[index].hash else {
+                    throw PackKitError.inputChanged(file: pass.figures.file)
+                }
+                try masked.finish(endWithLineEnding: pass.reader.csv.endsWithLineEnding)
+                pass.figures.maskedFile = pending + "/" + maskedNames[index]
+                figures.append(pass.figures)
+            }
+            guard written == payloadSize else { throw PackKitError.inputChanged(file: figures.last?.file ?? "input") }
+            let bundle = try writer.finish()
+            entry.status = .sent
+            entry.bundleHash = Hex.encode(bundle.bundleHash)
+            try state.markSent(entry)
+            return PackSummary(
+                sequence: sequence, chain: chain.chainID, bundlePath: bundlePath, bundleHash: Hex.encode(bundle.bundleHash),
+                bundleBytes: bundle.byteCount, files: figures, warnings: warnings,
+                seconds: Date().timeIntervalSince(started))
+        }
+    }
+
+    /// Resolves reservations that a crashed run left: a bundle that reached its final name and verifies is
+    /// recorded as sent; otherwise the reservation and its pending files are dropped.
+    public static func recover(state: PackState, signer: SigningPublicKey) throws {
+        for var entry in try state.entries() where entry.status == .reserved {
+            let chain = try state.chain()
+            if let verified = try? BundleVerifier.verify(path: entry.bundlePath, trustedSigners: [signer]),
+                verified.header.sequence == entry.sequence, Hex.encode(verified.header.chainID) == chain.chainID
+            {
+                entry.status = .sent
+                entry.bundleHash = Hex.encode(verified.bundleHash)
+                try state.markSent(entry)
+            } else {
+                try state.abandon(entry)
+            }
+        }
+    }
+
+    private static func inputs(of request: PackRequest) throws -> [(path: String, kind: ShopData.RecordKind)] {
+        var inputs: [(String, ShopData.RecordKind)] = []
+        if let members = request.membersFile { inputs.append((members, .members)) }
+        if let orders = request.ordersFile { inputs.append((orders, .orders)) }
+        guard !inputs.isEmpty else { throw PackKitError.noInput }
+        return inputs
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,133 @@
+import AirlockFormat
+import Foundation
+import Masking
+import ShopData
+
+/// Turns the mapped rows of one member or one order into a sealed record, decides whether it is eligible, and
+/// computes its masked re-export cells. One assembler serves one source file.
+struct RecordAssembler {
+    let reader: ShopFileReader
+    let sourceIndex: UInt16
+    let policy: MaskingPolicy
+    let rules: EligibilityRules
+    let now: Date
+    /// Column indexes that are sealed (all but credential columns), in file order.
+    let sealedColumns: [Int]
+    /// For each column of the file, the canonical fields it feeds.
+    private let columnFields: [[CanonicalField]]
+    /// For each column, the masking rule's field (the first fed field whose rule is not keep), if any.
+    private let maskField: [CanonicalField?]
+
+    init(reader: ShopFileReader, sourceIndex: UInt16, policy: MaskingPolicy, rules: EligibilityRules, now: Date) {
+        self.reader = reader
+        self.sourceIndex = sourceIndex
+        self.policy = policy
+        self.rules = rules
+        self.now = now
+        let layout = reader.mapper.layout
+        let names = reader.csv.header.names
+        let credentials = Set(reader.mapper.credentialColumns)
+        sealedColumns = names.indices.filter { !credentials.contains($0) }
+        let kind = reader.kind.maskingKind
+        columnFields = names.map { layout.columns[$0] ?? [] }
+        maskField = columnFields.map { fields in
+            fields.first { field in
+                if case .keep = policy.rule(for: field.rawValue, kind: kind) { return false }
+                return true
+            }
+        }
+    }
+
+    /// The manifest's description of the sealed columns: header keys and the canonical field each feeds.
+    var manifestColumns: (columns: [String], fields: [String?]) {
+        let keys = reader.csv.header.keys
+        return (sealedColumns.map { keys[$0] }, sealedColumns.map { columnFields[$0].first?.rawValue })
+    }
+
+    // MARK: - Eligibility
+
+    /// Whether the unit may be sealed now, and if not, why (a stable reason code).
+    func eligibility(of rows: [MappedRow]) -> Eligibility {
+        let first = rows[0]
+        switch reader.kind {
+        case .members:
+            return rules.evaluate(memberRegisteredAt: date(first[.registeredAt]), now: now)
+        case .orders:
+            let statuses = reader.mapper.layout.finalStatuses
+            let status = first[.status] ?? ""
+            var completed = date(first[.completedAt])
+            // A cancelled order may never have been completed: its order date then starts the wait.
+            if case .missing = completed, statuses.cancelled.contains(status.trimmingCharacters(in: .whitespaces)) {
+                completed = date(first[.orderedAt])
+            }
+            return rules.evaluate(
+                orderStatus: status, finalStatuses: statuses.completed.union(statuses.cancelled), completedAt: completed,
+                now: now)
+        }
+    }
+
+    private func date(_ text: String?) -> RecordDate {
+        guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return .missing }
+        return reader.profile.parseTimestamp(text).map(RecordDate.date) ?? .unparseable
+    }
+
+    // MARK: - Records
+
+    /// The sealed record of a unit; `maskedAtSource` counts the fields recognised as already masked.
+    func record(of rows: [MappedRow]) -> (record: ShopRecord, maskedAtSource: Int) {
+        let first = rows[0]
+        let kind = reader.kind
+        let layout = reader.mapper.layout
+        let recordFields = first.fields.filter { !$0.field.isLineItemField }
+        let fields = recordFields.map { ShopRecord.Field(name: $0.field.rawValue, value: $0.value) }
+        let masked = recordFields.compactMap { entry -> String? in
+            if case .keep = policy.rule(for: entry.field.rawValue, kind: kind.maskingKind) { return nil }
+            let acceptance = layout.accepts[entry.field]?.fieldAcceptance ?? .any
+            guard !entry.value.isEmpty || !acceptance.isUnrestricted else { return nil }
+            return policy.looksMasked(entry.value, field: entry.field.rawValue, kind: kind.maskingKind, acceptance: acceptance)
+                ? entry.field.rawValue : nil
+        }
+        let items: [[ShopRecord.Field]] = kind == .orders
+            ? rows.map { row in
+                row.fields.filter { $0.field.isLineItemField }.map { ShopRecord.Field(name: $0.field.rawValue, value: $0.value) }
+            } : []
+        let sourceRows = rows.map { row in
+            ShopRecord.SourceRow(row: UInt64(row.row.record), cells: sealedColumns.map { row.row.values[$0] })
+        }
+        let record = ShopRecord(
+            kind: kind.recordKind, source: sourceIndex, key: first[layout.key] ?? "", fields: fields,
+            maskedAtSource: masked, items: items, rows: sourceRows)
+        return (record, masked.count)
+    }
+
+    // MARK: - Masked re-export
+
+    /// The cells of a row in the masked re-export: unmasked cells exactly as they were stored, masked cells as
+    /// new values. Also counts masked cells and cells blanked because the platform would refuse their mask.
+    func maskedCells(of row: CSVRow) -> (cells: [CSVCell], masked: Int, blanked: Int) {
+        var cells: [CSVCell] = []
+        cells.reserveCapacity(row.count)
+        var masked = 0
+        var blanked = 0
+        let layout = reader.mapper.layout
+        for column in 0..<row.count {
+            guard let field = maskField[column] else {
+                cells.append(.raw(row.rawField(column)))
+                continue
+            }
+            let acceptance = layout.accepts[field]?.fieldAcceptance ?? .any
+            let outcome = policy.mask(row.values[column], field: field.rawValue, kind: reader.kind.maskingKind, acceptance: acceptance)
+            switch outcome {
+            case .kept:
+                cells.append(.raw(row.rawField(column)))
+            case let .masked(value):
+                masked += 1
+                cells.append(.value(value))
+            case .blankedByAcceptance:
+                blanked += 1
+                cells.append(.value(""))
+            }
+        }
+        return (cells, masked, blanked)
+    }
+}

@@ -1,0 +1,18 @@
+import ShopData
+
+/// Reads one export as the units that become records: one row per member, the rows of one order per order.
+struct SourceUnits {
+    let reader: ShopFileReader
+    private var grouper: OrderGrouper?
+
+    init(reader: ShopFileReader) {
+        self.reader = reader
+        grouper = reader.kind == .orders ? reader.orders() : nil
+    }
+
+    /// The next unit's rows, or nil at the end of the file.
+    mutating func next() throws(ShopDataError) -> [MappedRow]? {
+        if grouper != nil { return try grouper!.next()?.rows }
+        return try reader.next().map { [$0] }
+    }
+}
