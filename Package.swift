@@ -84,7 +84,8 @@ let package = Package(
             name: "AirlockFormatTests", dependencies: ["AirlockFormat", "BundleOpening", "SodiumKit", "TestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "PackKitTests", dependencies: ["PackKit", "AirlockFormat", "SodiumKit", "TestSupport"],
+            name: "PackKitTests",
+            dependencies: ["PackKit", "AirlockFormat", "BundleOpening", "ShopData", "Masking", "SodiumKit", "TestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "EndToEndTests", dependencies: ["TestSupport"], swiftSettings: strictSettings),

@@ -49,7 +49,7 @@ public struct ShopRecord: Equatable, Sendable {
     /// The source rows, in file order.
     public var rows: [SourceRow]
 
-    /// Makes a record; fields and masked-at-source names are put in canonical (sorted) order.
+    /// Makes a record; fields, item fields and masked-at-source names are put in canonical (sorted) order.
     public init(
         kind: Kind, source: UInt16, key: String, fields: [Field], maskedAtSource: [String] = [],
         items: [[Field]] = [], rows: [SourceRow]
@@ -59,7 +59,7 @@ public struct ShopRecord: Equatable, Sendable {
         self.key = key
         self.fields = fields.sorted { $0.name < $1.name }
         self.maskedAtSource = Array(Set(maskedAtSource)).sorted()
-        self.items = items
+        self.items = items.map { item in item.sorted { $0.name < $1.name } }
         self.rows = rows
     }
 

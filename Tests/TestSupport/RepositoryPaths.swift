@@ -12,3 +12,8 @@ public enum RepositoryPaths {
     /// `Spec/vectors`.
     public static var vectors: String { root + "/Spec/vectors" }
 }
+
+extension RepositoryPaths {
+    /// A file under `Examples/`.
+    public static func example(_ relative: String) -> String { root + "/Examples/" + relative }
+}
