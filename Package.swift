@@ -56,7 +56,9 @@ let package = Package(
         // The offline archive: the only module that imports GRDB.
         .target(
             name: "ArchiveStore",
-            dependencies: ["AirlockFormat", "BundleOpening", "ShopData", "Masking", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "AirlockFormat", "BundleOpening", "SodiumKit", "ShopData", "Masking", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings),
 
         .executableTarget(
@@ -83,6 +85,9 @@ let package = Package(
         .testTarget(
             name: "AirlockFormatTests", dependencies: ["AirlockFormat", "BundleOpening", "SodiumKit", "TestSupport"],
             resources: [.copy("Vectors")],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "ArchiveStoreTests", dependencies: ["ArchiveStore", "TestSupport", "AirlockFormat"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "EndToEndTests", dependencies: ["TestSupport"], swiftSettings: strictSettings),
