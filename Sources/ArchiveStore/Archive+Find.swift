@@ -52,7 +52,8 @@ extension Archive {
         let sql: String
         var arguments: StatementArguments = []
         if field == .name {
-            sql = try db.tableExists("names_fts")
+            // The trigram index answers patterns of 3 or more characters; shorter ones scan `names`.
+            sql = try key.unicodeScalars.count >= 3 && db.tableExists("names_fts")
                 ? """
                     SELECT DISTINCT n.record_id FROM names_fts f JOIN names n ON n.id = f.rowid
                     JOIN records r ON r.id = n.record_id

@@ -31,6 +31,9 @@ public struct StoreConfig: Codable, Equatable, Sendable {
         case receiptKeyID = "receipt_key_id"
     }
 
+    /// Reads the `config.json` of the store at `root`.
+    public static func read(at root: String) throws(ArchiveError) -> StoreConfig { try read(StoreLayout(root: root)) }
+
     /// Reads `config.json`.
     static func read(_ layout: StoreLayout) throws(ArchiveError) -> StoreConfig {
         guard FileSystem.exists(layout.config) else { throw .notAStore(path: layout.root, reason: "no config.json") }
