@@ -90,6 +90,6 @@ let package = Package(
             name: "ArchiveStoreTests", dependencies: ["ArchiveStore", "TestSupport", "AirlockFormat"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["TestSupport"], swiftSettings: strictSettings),
+            name: "EndToEndTests", dependencies: ["TestSupport", "AirlockFormat", "SodiumKit"], swiftSettings: strictSettings),
     ]
 )
