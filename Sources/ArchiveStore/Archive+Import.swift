@@ -19,6 +19,8 @@ extension Archive {
         throws(ArchiveError) -> [ImportOutcome]
     {
         try checkIdentity(identity.publicIdentity)
+        let lock = try StoreLock(layout)
+        defer { withExtendedLifetime(lock) {} }
         try BundleFiles.recoverPartials(layout: layout, queue: queue)
         var outcomes: [ImportOutcome] = []
         var ready: [(path: String, header: BundleHeader)] = []
@@ -101,7 +103,11 @@ extension Archive {
         let auditHead: String
         do {
             (row, auditHead) = try queue.write { db in
-                try BundleReplay.ingest(
+                // Decided again inside the write transaction: nothing can have moved the chain in between.
+                guard try ChainPosition.decide(for: header, bundleHash: bundleHash, path: path, in: db) == position else {
+                    throw ArchiveError.database("the chain changed during the import; import again")
+                }
+                return try BundleReplay.ingest(
                     copy, identity: identity, fileName: fileName, signer: signer, importedAt: importedAt,
                     audit: .imported(newChain: position == .newChain, file: String(path.split(separator: "/").last ?? "")),
                     in: db)

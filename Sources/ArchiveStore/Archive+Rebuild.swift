@@ -22,6 +22,8 @@ extension Archive {
         let config = try StoreConfig.read(layout)
         try config.check(identity.publicIdentity)
         let trust = try TrustList.read(layout)
+        let lock = try StoreLock(layout)
+        defer { withExtendedLifetime(lock) {} }
 
         // What the old database still tells: the audit log, the import order, each bundle's signer.
         var auditRows: [AuditRow] = []
