@@ -56,7 +56,9 @@ let package = Package(
         // The offline archive: the only module that imports GRDB.
         .target(
             name: "ArchiveStore",
-            dependencies: ["AirlockFormat", "BundleOpening", "ShopData", "Masking", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "AirlockFormat", "BundleOpening", "SodiumKit", "ShopData", "Masking", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings),
 
         .executableTarget(
@@ -88,7 +90,10 @@ let package = Package(
             dependencies: ["PackKit", "AirlockFormat", "BundleOpening", "ShopData", "Masking", "SodiumKit", "TestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["TestSupport"], swiftSettings: strictSettings),
+            name: "ArchiveStoreTests", dependencies: ["ArchiveStore", "TestSupport", "AirlockFormat"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["TestSupport", "AirlockFormat", "SodiumKit"], swiftSettings: strictSettings),
         .testTarget(name: "MaskingTests", dependencies: ["Masking"], swiftSettings: strictSettings),
         .testTarget(
             name: "ShopDataTests", dependencies: ["ShopData"], resources: [.copy("Fixtures")],

@@ -1,7 +1,7 @@
 import AirlockCLI
 import ArgumentParser
 
-/// The offline host's tool: keys, verification, and (as it grows) the append-only archive.
+/// The offline host's tool: keys, verification, and the append-only archive.
 @main
 struct AirlockUnpack: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,5 +16,8 @@ struct AirlockUnpack: ParsableCommand {
             74 I/O error, 77 key unusable, 1 internal error.
             """,
         version: AirlockVersion.text(tool: "airlock-unpack"),
-        subcommands: [Keygen.self, Verify.self, Inspect.self])
+        subcommands: [
+            Keygen.self, Verify.self, Inspect.self, Init.self, Trust.self, Import.self, Find.self, Log.self, Check.self,
+            Rebuild.self, Stats.self,
+        ])
 }

@@ -1,2 +1,0 @@
-/// Namespace placeholder until the module lands.
-public enum ArchiveStoreModule {}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// The normalisations behind the lookup indexes; the same function runs at import and at query time.
+enum LookupNormalizer {
+    /// NFKC (full-width → ASCII), trimmed, lower-cased: e-mail addresses and account names.
+    static func folded(_ value: String) -> String {
+        value.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    }
+
+    /// NFKC, lower-cased, with every space removed: `小村 亮子`, `小村　亮子` and `小村亮子` share one key, and a
+    /// search for any substring of it (`村亮`) finds it.
+    static func nameKey(_ value: String) -> String {
+        String(value.precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars
+            .filter { !CharacterSet.whitespacesAndNewlines.contains($0) }.map(Character.init))
+    }
+
+    /// The national significant number of a phone number: digits only (full-width digits folded, separators
+    /// dropped), without a `+CC` country code, a `(0)` or leading trunk `0`. `+81 90-1234-5678` and
+    /// `090-1234-5678` both give `9012345678`; `+886 912 345 678` and `0912-345-678` give `912345678`.
+    /// Nil when fewer than 6 digits remain or the value holds letters (a mask, an extension, a URL).
+    static func phoneKey(_ value: String) -> String? {
+        let text = value.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+        var digits: [UInt8] = []
+        var international = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "0"..."9": digits.append(UInt8(scalar.value - 48))
+            case "+" where digits.isEmpty && !international: international = true
+            case " ", "-", ".", "(", ")", "/", "\u{30FC}", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}",
+                "\u{2014}", "\u{2212}", "\u{FF70}":
+                continue
+            default: return nil
+            }
+        }
+        if international {
+            digits.removeFirst(min(digits.count, countryCodeLength(digits)))
+        }
+        while digits.first == 0 { digits.removeFirst() }
+        guard digits.count >= 6 else { return nil }
+        return String(decoding: digits.map { $0 + 48 }, as: UTF8.self)
+    }
+
+    /// The length of the E.164 country code at the start of `digits` (ITU-T E.164 assignments: 1 and 7 are
+    /// one digit; the two-digit codes below; every other code has three digits).
+    static func countryCodeLength(_ digits: [UInt8]) -> Int {
+        guard let first = digits.first else { return 0 }
+        if first == 1 || first == 7 { return 1 }
+        guard digits.count >= 2 else { return 1 }
+        let two = Int(first) * 10 + Int(digits[1])
+        let twoDigitCodes: Set<Int> = [
+            20, 27, 30, 31, 32, 33, 34, 36, 39, 40, 41, 43, 44, 45, 46, 47, 48, 49, 51, 52, 53, 54, 55, 56, 57, 58,
+            60, 61, 62, 63, 64, 65, 66, 81, 82, 84, 86, 90, 91, 92, 93, 94, 95, 98,
+        ]
+        return twoDigitCodes.contains(two) ? 2 : 3
+    }
+}

@@ -1,0 +1,80 @@
+import AirlockFormat
+import GRDB
+
+/// Adds one bundle's records to the archive inside the import's transaction: a new version only for content
+/// the record never had, a revision whenever the content differs from the current one, and lookup keys.
+final class RecordIngester {
+    private let db: Database
+    private let bundleID: Int64
+    private let namesAreIndexed: Bool
+    /// Records the archive had never seen.
+    private(set) var newRecords: Int64 = 0
+    /// Records whose content changed (to a new version or back to an older one).
+    private(set) var changedRecords: Int64 = 0
+    /// Records that arrived again with their current content: nothing was added.
+    private(set) var unchangedRecords: Int64 = 0
+
+    init(db: Database, bundleID: Int64) throws {
+        self.db = db
+        self.bundleID = bundleID
+        namesAreIndexed = try db.tableExists("names_fts")
+    }
+
+    func ingest(_ record: ShopRecord, source: Manifest.Source) throws {
+        let content = VersionContent(record: record, source: source)
+        let hash = content.hash
+        let existing = try RecordRow
+            .filter(RecordRow.Columns.kind == record.kind.rawValue && RecordRow.Columns.key == record.key)
+            .fetchOne(db)
+        var recordRow = existing ?? RecordRow(id: nil, kind: record.kind.rawValue, key: record.key, firstBundleID: bundleID)
+        if existing == nil {
+            try recordRow.insert(db)
+        }
+        guard let recordID = recordRow.id else { return }
+        if existing != nil {
+            let current = try String.fetchOne(db.cachedStatement(sql: """
+                SELECT v.content_hash FROM revisions r JOIN versions v ON v.id = r.version_id
+                WHERE r.record_id = ? ORDER BY r.id DESC LIMIT 1
+                """), arguments: [recordID])
+            if current == hash {
+                unchangedRecords += 1
+                return
+            }
+            changedRecords += 1
+        } else {
+            newRecords += 1
+        }
+        var versionID = try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT id FROM versions WHERE record_id = ? AND content_hash = ?"),
+            arguments: [recordID, hash])
+        if versionID == nil {
+            let columns = content.columns
+            var version = VersionRow(
+                id: nil, recordID: recordID, bundleID: bundleID, contentHash: hash, fields: columns.fields,
+                maskedAtSource: columns.maskedAtSource, items: columns.items, source: columns.source)
+            try version.insert(db)
+            versionID = version.id
+            try addLookups(content, recordID: recordID)
+        }
+        var revision = RevisionRow(id: nil, recordID: recordID, versionID: versionID ?? 0, bundleID: bundleID)
+        try revision.insert(db)
+    }
+
+    private func addLookups(_ content: VersionContent, recordID: Int64) throws {
+        let pairs = LookupField.keys(
+            kind: content.kind, recordKey: content.key, fields: content.fields, masked: content.maskedAtSource)
+        for (field, value) in pairs {
+            if field == .name {
+                try db.cachedStatement(sql: "INSERT OR IGNORE INTO names (record_id, name) VALUES (?, ?)")
+                    .execute(arguments: [recordID, value])
+                if namesAreIndexed && db.changesCount > 0 {
+                    try db.cachedStatement(sql: "INSERT INTO names_fts (rowid, name) VALUES (?, ?)")
+                        .execute(arguments: [db.lastInsertedRowID, value])
+                }
+            } else {
+                try db.cachedStatement(sql: "INSERT OR IGNORE INTO lookups (field, value, record_id) VALUES (?, ?, ?)")
+                    .execute(arguments: [field.rawValue, value, recordID])
+            }
+        }
+    }
+}
