@@ -1,5 +1,6 @@
 import AirlockCLI
 import AirlockFormat
+import Foundation
 import ArgumentParser
 import PackKit
 
@@ -28,7 +29,10 @@ extension AirlockPack {
         func run() throws {
             try Report.running("airlock-pack") {
                 let identity = try KeyLoading.offlinePublicIdentity(offlinePublicKey)
-                let text = try KeyLoading.text(receipt)
+                guard let data = FileManager.default.contents(atPath: receipt) else {
+                    throw CommandFailure(.noInput, "\(receipt): cannot read the receipt file; check the path")
+                }
+                let text = String(decoding: data, as: UTF8.self)
                 let outcome = try ReceiptGate.confirm(
                     receiptText: text, source: receipt, offlineReceiptKey: identity.receiptSigner,
                     state: try PackState(directory: state))
