@@ -44,9 +44,7 @@ public struct MappedRow: Sendable {
 }
 
 extension CanonicalField {
-    /// The 0-based position in `allCases`.
-    static let ordinals: [CanonicalField: Int] = Dictionary(
-        uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
-
-    var ordinal: Int { Self.ordinals[self]! }
+    /// The 0-based position in `allCases` (a linear search over 43 plain enum cases compares tags only, which is
+    /// faster than hashing the raw string in a dictionary).
+    var ordinal: Int { Self.allCases.firstIndex(of: self)! }
 }
