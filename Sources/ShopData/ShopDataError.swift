@@ -49,8 +49,8 @@ public enum ShopDataError: Error, Equatable, Sendable, CustomStringConvertible {
     case missingKeyColumn(file: String, column: String)
     /// A row's key cell (member ID, order number) is empty.
     case emptyKey(CSVLocation)
-    /// The line-item rows of one order are not consecutive: `row` continues an order that ended at `firstRow`'s
-    /// group.
+    /// The line-item rows of one order are not consecutive: the row continues an order whose rows ended at
+    /// `earlierRow`.
     case orderRowsSplit(CSVLocation, earlierRow: Int)
 
     public var description: String {

@@ -122,3 +122,24 @@ private let badProfiles: [BadProfile] = [
         #expect(rule.accepts(value) == accepted)
     }
 }
+
+@Suite struct ExampleProfileFileTests {
+    /// The full example of `Spec/profiles.md` loads, and reads a Big5 export of its layout.
+    @Test func specExampleLoadsAndReadsBig5() throws {
+        let profile = try Profile.load(from: Fixtures.url("profiles/example-tw.json"))
+        #expect(profile.defaultEncoding == .big5)
+        #expect(profile.orders?.finalStatuses.completed == ["已完成"])
+        let folder = try TemporaryFolder()
+        let text = "會員編號,會員姓名,手機,縣市,鄉鎮市區,地址,密碼雜湊\r\nTW001,許功蓋,0912345678,臺北市,大安區,忠孝東路四段1號,x\r\n"
+        let url = try folder.file("members.csv", try iconvBytes(text, to: "CP950"))
+        let reader = try ShopFileReader(url: url, registry: ProfileRegistry(profiles: [profile]))
+        #expect(reader.profile.name == "example-tw")
+        #expect(reader.csv.dialect.encoding == .big5)
+        let row = try #require(try reader.next())
+        #expect(row[.name] == "許功蓋")
+        #expect(row[.address] == "臺北市大安區忠孝東路四段1號")
+        #expect(row.unmapped.isEmpty)
+        #expect(reader.mapper.credentialColumns == [6])
+        #expect(profile.parseTimestamp("2026/11/5 9:07") == profile.parseTimestamp("2026-11-05 09:07:00"))
+    }
+}
