@@ -51,7 +51,9 @@ public final class CSVReader {
             encoding = .utf8
         } else {
             let sample = UnsafeBufferPointer(rebasing: block[position...])
-            guard let detected = EncodingDetector.detect(sample, isWholeFile: file.atEnd, fallback: options.fallbackEncoding)
+            guard
+                let detected = EncodingDetector.detect(
+                    sample, isWholeFile: file.atEnd, fallback: options.fallbackEncoding)
             else {
                 throw .unknownEncoding(file: fileName)
             }
@@ -76,17 +78,20 @@ public final class CSVReader {
             let name = decoded[column].trimmingCharacters(in: .whitespacesAndNewlines)
             guard !name.isEmpty else { throw .emptyHeaderName(at) }
             if let first = firstColumn[name], !options.allowedDuplicateHeaders.allows(name) {
-                throw .duplicateHeaderName(CSVLocation(file: fileName, row: 1, line: 1, column: column + 1,
-                    header: name), firstColumn: first)
+                throw .duplicateHeaderName(
+                    CSVLocation(
+                        file: fileName, row: 1, line: 1, column: column + 1,
+                        header: name), firstColumn: first)
             }
             if firstColumn[name] == nil { firstColumn[name] = column + 1 }
             names.append(name)
         }
         header = CSVHeader(names: names)
         scanner.header = header
-        headerRow = CSVRow(record: 1, line: 1, values: names, bytes: scanner.bytes,
+        headerRow = CSVRow(
+            record: 1, line: 1, values: names, bytes: scanner.bytes,
             fieldRanges: scanner.spans.map(\.range))
-        if case let .ending(lineEnding) = ending { dialect.lineEnding = lineEnding }
+        if case .ending(let lineEnding) = ending { dialect.lineEnding = lineEnding }
         dialect.quoting = scanner.spans.allSatisfy(\.quoted) ? .all : .whenNeeded
     }
 
@@ -105,17 +110,23 @@ public final class CSVReader {
             throw .raggedRow(at, expected: header.count, actual: spans.count)
         }
         let values = try decodeValues(record: record, line: line)
-        if case let .ending(lineEnding) = ending, lineEnding != dialect.lineEnding, !warnedMixedLineEndings {
+        if case .ending(let lineEnding) = ending, lineEnding != dialect.lineEnding, !warnedMixedLineEndings {
             warnedMixedLineEndings = true
-            warnings.append(ShopDataWarning(.mixedLineEndings, at: CSVLocation(file: fileName, row: record,
-                line: line)))
+            warnings.append(
+                ShopDataWarning(
+                    .mixedLineEndings,
+                    at: CSVLocation(
+                        file: fileName, row: record,
+                        line: line)))
         }
-        return CSVRow(record: record, line: line, values: values, bytes: scanner.bytes,
+        return CSVRow(
+            record: record, line: line, values: values, bytes: scanner.bytes,
             fieldRanges: spans.map(\.range))
     }
 
     private func location(_ record: Int, _ line: Int, _ column: Int) -> CSVLocation {
-        CSVLocation(file: fileName, row: record, line: line, column: column + 1,
+        CSVLocation(
+            file: fileName, row: record, line: line, column: column + 1,
             header: column < header.count ? header.names[column] : nil)
     }
 
@@ -127,8 +138,10 @@ public final class CSVReader {
             values.reserveCapacity(scanner.spans.count)
             for (column, span) in scanner.spans.enumerated() {
                 do throws(FieldDecoder.Failure) {
-                    values.append(try decoder.decodeField(UnsafeBufferPointer(rebasing: buffer[span.range]),
-                        quoted: span.quoted, escapedQuotes: span.escapedQuotes))
+                    values.append(
+                        try decoder.decodeField(
+                            UnsafeBufferPointer(rebasing: buffer[span.range]),
+                            quoted: span.quoted, escapedQuotes: span.escapedQuotes))
                 } catch {
                     failure = (column, error)
                     break

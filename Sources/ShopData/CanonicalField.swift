@@ -86,13 +86,17 @@ public enum RecordKind: String, Sendable, Equatable, Hashable, CaseIterable, Cod
     public var fields: [CanonicalField] {
         switch self {
         case .members:
-            [.memberID, .account, .email, .name, .nameKana, .gender, .birthday, .phone, .mobile, .postalCode,
-             .address, .level, .points, .registeredAt, .updatedAt, .status]
+            [
+                .memberID, .account, .email, .name, .nameKana, .gender, .birthday, .phone, .mobile, .postalCode,
+                .address, .level, .points, .registeredAt, .updatedAt, .status,
+            ]
         case .orders:
-            [.orderNo, .orderedAt, .status, .completedAt, .memberID, .purchaserName, .purchaserEmail,
-             .purchaserPhone, .purchaserAddress, .recipientName, .recipientPhone, .recipientPostalCode,
-             .recipientAddress, .paymentMethod, .deliveryMethod, .shippedAt, .subtotal, .shippingFee, .discount,
-             .total, .invoiceNo, .itemSKU, .itemName, .itemOption, .itemPrice, .itemQty, .note]
+            [
+                .orderNo, .orderedAt, .status, .completedAt, .memberID, .purchaserName, .purchaserEmail,
+                .purchaserPhone, .purchaserAddress, .recipientName, .recipientPhone, .recipientPostalCode,
+                .recipientAddress, .paymentMethod, .deliveryMethod, .shippedAt, .subtotal, .shippingFee, .discount,
+                .total, .invoiceNo, .itemSKU, .itemName, .itemOption, .itemPrice, .itemQty, .note,
+            ]
         }
     }
 

@@ -23,7 +23,10 @@ public struct MappedRow: Sendable {
     /// The warnings found in this row (apostrophe prefixes, scientific notation, lost leading zeros).
     public let warnings: [ShopDataWarning]
 
-    init(file: String, row: CSVRow, kind: RecordKind, values: [String?], unmapped: [UnmappedCell], warnings: [ShopDataWarning]) {
+    init(
+        file: String, row: CSVRow, kind: RecordKind, values: [String?], unmapped: [UnmappedCell],
+        warnings: [ShopDataWarning]
+    ) {
         self.file = file
         self.row = row
         self.kind = kind

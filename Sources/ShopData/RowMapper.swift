@@ -43,7 +43,8 @@ public struct RowMapper: Sendable {
         for (index, name) in header.names.enumerated() {
             if let earlier = first[name] {
                 guard layout.duplicateColumns.contains(name) else {
-                    throw .duplicateHeaderName(CSVLocation(file: file, row: 1, line: 1, column: index + 1, header: name),
+                    throw .duplicateHeaderName(
+                        CSVLocation(file: file, row: 1, line: 1, column: index + 1, header: name),
                         firstColumn: earlier + 1)
                 }
             } else {
@@ -60,7 +61,8 @@ public struct RowMapper: Sendable {
         sources = kind.fields.compactMap { field in
             guard let columns = fed[field] else { return nil }
             let join = layout.joins[field]
-            return Source(ordinal: field.ordinal, valueClass: field.valueClass,
+            return Source(
+                ordinal: field.ordinal, valueClass: field.valueClass,
                 columns: join?.columns.compactMap(header.index(of:)) ?? columns, separator: join?.separator ?? "")
         }
         guard let key = fed[layout.key]?.first else {
@@ -107,16 +109,18 @@ public struct RowMapper: Sendable {
         if !unmappedColumns.isEmpty {
             unmapped.reserveCapacity(unmappedColumns.count)
             for column in unmappedColumns {
-                unmapped.append(MappedRow.UnmappedCell(column: column, key: header.keys[column], value: row.values[column]))
+                unmapped.append(
+                    MappedRow.UnmappedCell(column: column, key: header.keys[column], value: row.values[column]))
             }
         }
         return MappedRow(file: fileName, row: row, kind: kind, values: values, unmapped: unmapped, warnings: warnings)
     }
 
     /// Adds a value's warnings, once per column and kind (a column may feed two fields).
-    private func addWarnings(_ findings: ValueChecks.Findings, _ row: CSVRow, _ column: Int,
-        to warnings: inout [ShopDataWarning])
-    {
+    private func addWarnings(
+        _ findings: ValueChecks.Findings, _ row: CSVRow, _ column: Int,
+        to warnings: inout [ShopDataWarning]
+    ) {
         for kind in findings.kinds {
             let warning = ShopDataWarning(kind, at: location(row, column))
             if !warnings.contains(warning) { warnings.append(warning) }

@@ -21,15 +21,20 @@ private let badProfiles: [BadProfile] = [
     BadProfile(json: #"{"name": "t"}"#, key: "members"),
     BadProfile(json: #"{"name": "t", "time_zone": "Mars/Olympus", "members": {}}"#, key: "time_zone"),
     BadProfile(json: #"{"name": "t", "default_encoding": "latin1", "members": {}}"#, key: "default_encoding"),
-    BadProfile(json: #"{"name": "t", "timestamp_formats": ["yyyy", "dd.MMM"], "members": {}}"#, key: "timestamp_formats[0]"),
+    BadProfile(
+        json: #"{"name": "t", "timestamp_formats": ["yyyy", "dd.MMM"], "members": {}}"#, key: "timestamp_formats[0]"),
     BadProfile(json: #"{"name": "t", "members": {"columns": {"id": "member_id"}}}"#, key: "members.detect"),
     BadProfile(json: layout(columns: #", "Mail": "e-mail""#), key: "members.columns.Mail"),
     BadProfile(json: layout(columns: #", "No": "order_no""#), key: "members.columns.No"),
     BadProfile(json: layout(columns: #", "First": "name", "Last": "name""#), key: "members.columns"),
-    BadProfile(json: layout(columns: #", "First": "name""#, layout: #", "join": {"name": {"columns": ["Last"]}}"#), key: "members.join.name.columns"),
+    BadProfile(
+        json: layout(columns: #", "First": "name""#, layout: #", "join": {"name": {"columns": ["Last"]}}"#),
+        key: "members.join.name.columns"),
     BadProfile(json: layout(layout: #", "credential_columns": ["id"]"#), key: "members.credential_columns"),
-    BadProfile(json: layout(layout: #", "accepts": {"phone": {"charset": "kanji"}}"#), key: "members.accepts.phone.charset"),
-    BadProfile(json: layout(layout: #", "accepts": {"phone": {"max_length": 0}}"#), key: "members.accepts.phone.max_length"),
+    BadProfile(
+        json: layout(layout: #", "accepts": {"phone": {"charset": "kanji"}}"#), key: "members.accepts.phone.charset"),
+    BadProfile(
+        json: layout(layout: #", "accepts": {"phone": {"max_length": 0}}"#), key: "members.accepts.phone.max_length"),
     BadProfile(json: layout(layout: #", "final_statuses": {"completed": ["x"]}"#), key: "members.final_statuses"),
     BadProfile(json: #"{"name": "t", "members": {"detect": ["x"], "columns": {"x": "email"}}}"#, key: "members.key"),
 ]
@@ -76,7 +81,9 @@ private let badProfiles: [BadProfile] = [
             _ = try registry.detect(header: CSVHeader(names: ["a", "b"]), file: "x.csv")
         }
         let both = CSVHeader(names: ["member_id", "email", "registered_at", "order_no", "ordered_at", "item_name"])
-        #expect(throws: ShopDataError.ambiguousProfile(file: "x.csv", candidates: ["airlock members", "airlock orders"])) {
+        #expect(
+            throws: ShopDataError.ambiguousProfile(file: "x.csv", candidates: ["airlock members", "airlock orders"])
+        ) {
             _ = try registry.detect(header: both, file: "x.csv")
         }
         #expect(try registry.detect(header: both, file: "x.csv", kind: .orders).kind == .orders)
@@ -93,11 +100,19 @@ private let badProfiles: [BadProfile] = [
         let emptyKey = try folder.file("e.csv", "member_id,email,registered_at\nM1,a@x,\n,b@x,\n")
         let reader = try ShopFileReader(url: emptyKey)
         _ = try reader.next()
-        #expect(throws: ShopDataError.emptyKey(CSVLocation(file: "e.csv", row: 3, line: 3, column: 1,
-            header: "member_id"))) { _ = try reader.next() }
+        #expect(
+            throws: ShopDataError.emptyKey(
+                CSVLocation(
+                    file: "e.csv", row: 3, line: 3, column: 1,
+                    header: "member_id"))
+        ) { _ = try reader.next() }
         let duplicate = try folder.file("d.csv", "member_id,email,registered_at,email\nM1,a,b,c\n")
-        #expect(throws: ShopDataError.duplicateHeaderName(CSVLocation(file: "d.csv", row: 1, line: 1, column: 4,
-            header: "email"), firstColumn: 2)) { _ = try ShopFileReader(url: duplicate) }
+        #expect(
+            throws: ShopDataError.duplicateHeaderName(
+                CSVLocation(
+                    file: "d.csv", row: 1, line: 1, column: 4,
+                    header: "email"), firstColumn: 2)
+        ) { _ = try ShopFileReader(url: duplicate) }
     }
 
     @Test func splitOrdersAreAnError() throws {
