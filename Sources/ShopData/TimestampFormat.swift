@@ -58,6 +58,7 @@ public struct TimestampFormat: Sendable, Equatable, Hashable, CustomStringConver
         self.tokens = tokens
     }
 
+    /// The pattern as written.
     public var description: String { pattern }
 
     /// What shops write, tried in this order when a profile names no formats: `yyyy-MM-dd HH:mm:ss`,
