@@ -46,7 +46,7 @@ public enum DuplicateHeaders: Sendable, Equatable {
     func allows(_ name: String) -> Bool {
         switch self {
         case .none: false
-        case let .names(names): names.contains(name)
+        case .names(let names): names.contains(name)
         case .any: true
         }
     }

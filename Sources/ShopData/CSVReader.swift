@@ -51,7 +51,9 @@ public final class CSVReader {
             encoding = .utf8
         } else {
             let sample = UnsafeBufferPointer(rebasing: block[position...])
-            guard let detected = EncodingDetector.detect(sample, isWholeFile: file.atEnd, fallback: options.fallbackEncoding)
+            guard
+                let detected = EncodingDetector.detect(
+                    sample, isWholeFile: file.atEnd, fallback: options.fallbackEncoding)
             else {
                 throw .unknownEncoding(file: fileName)
             }
@@ -70,22 +72,26 @@ public final class CSVReader {
         endsWithLineEnding = ending != .endOfFile
         var names: [String] = []
         var firstColumn: [String: Int] = [:]
-        for column in scanner.spans.indices {
+        let decoded = try decodeValues(record: 1, line: 1)
+        for column in decoded.indices {
             let at = CSVLocation(file: fileName, row: 1, line: 1, column: column + 1)
-            let name = try decodeValue(column, at: at).trimmingCharacters(in: .whitespacesAndNewlines)
+            let name = decoded[column].trimmingCharacters(in: .whitespacesAndNewlines)
             guard !name.isEmpty else { throw .emptyHeaderName(at) }
             if let first = firstColumn[name], !options.allowedDuplicateHeaders.allows(name) {
-                throw .duplicateHeaderName(CSVLocation(file: fileName, row: 1, line: 1, column: column + 1,
-                    header: name), firstColumn: first)
+                throw .duplicateHeaderName(
+                    CSVLocation(
+                        file: fileName, row: 1, line: 1, column: column + 1,
+                        header: name), firstColumn: first)
             }
             if firstColumn[name] == nil { firstColumn[name] = column + 1 }
             names.append(name)
         }
         header = CSVHeader(names: names)
         scanner.header = header
-        headerRow = CSVRow(record: 1, line: 1, values: names, bytes: scanner.bytes,
+        headerRow = CSVRow(
+            record: 1, line: 1, values: names, bytes: scanner.bytes,
             fieldRanges: scanner.spans.map(\.range))
-        if case let .ending(lineEnding) = ending { dialect.lineEnding = lineEnding }
+        if case .ending(let lineEnding) = ending { dialect.lineEnding = lineEnding }
         dialect.quoting = scanner.spans.allSatisfy(\.quoted) ? .all : .whenNeeded
     }
 
@@ -103,37 +109,51 @@ public final class CSVReader {
             if spans.count == 1, scanner.bytes.isEmpty { throw .blankLine(at) }
             throw .raggedRow(at, expected: header.count, actual: spans.count)
         }
-        var values: [String] = []
-        values.reserveCapacity(spans.count)
-        for column in spans.indices {
-            values.append(try decodeValue(column, at: location(record, line, column)))
-        }
-        if case let .ending(lineEnding) = ending, lineEnding != dialect.lineEnding, !warnedMixedLineEndings {
+        let values = try decodeValues(record: record, line: line)
+        if case .ending(let lineEnding) = ending, lineEnding != dialect.lineEnding, !warnedMixedLineEndings {
             warnedMixedLineEndings = true
-            warnings.append(ShopDataWarning(.mixedLineEndings, at: CSVLocation(file: fileName, row: record,
-                line: line)))
+            warnings.append(
+                ShopDataWarning(
+                    .mixedLineEndings,
+                    at: CSVLocation(
+                        file: fileName, row: record,
+                        line: line)))
         }
-        return CSVRow(record: record, line: line, values: values, bytes: scanner.bytes,
+        return CSVRow(
+            record: record, line: line, values: values, bytes: scanner.bytes,
             fieldRanges: spans.map(\.range))
     }
 
     private func location(_ record: Int, _ line: Int, _ column: Int) -> CSVLocation {
-        CSVLocation(file: fileName, row: record, line: line, column: column + 1,
+        CSVLocation(
+            file: fileName, row: record, line: line, column: column + 1,
             header: column < header.count ? header.names[column] : nil)
     }
 
-    private func decodeValue(_ column: Int, at location: CSVLocation) throws(ShopDataError) -> String {
-        let span = scanner.spans[column]
-        do throws(FieldDecoder.Failure) {
-            return try scanner.bytes.withUnsafeBufferPointer { buffer throws(FieldDecoder.Failure) in
-                try decoder.decodeField(UnsafeBufferPointer(rebasing: buffer[span.range]), quoted: span.quoted,
-                    escapedQuotes: span.escapedQuotes)
+    /// Decodes every field of the scanned record; builds an error location only when a field fails.
+    private func decodeValues(record: Int, line: Int) throws(ShopDataError) -> [String] {
+        var failure: (column: Int, error: FieldDecoder.Failure)?
+        let values = scanner.bytes.withUnsafeBufferPointer { buffer -> [String] in
+            var values: [String] = []
+            values.reserveCapacity(scanner.spans.count)
+            for (column, span) in scanner.spans.enumerated() {
+                do throws(FieldDecoder.Failure) {
+                    values.append(
+                        try decoder.decodeField(
+                            UnsafeBufferPointer(rebasing: buffer[span.range]),
+                            quoted: span.quoted, escapedQuotes: span.escapedQuotes))
+                } catch {
+                    failure = (column, error)
+                    break
+                }
             }
-        } catch {
-            switch error {
-            case .invalid: throw .invalidBytes(location, encoding: decoder.encoding)
-            case .byteOrderMark: throw .byteOrderMarkInMiddle(location)
-            }
+            return values
+        }
+        guard let failure else { return values }
+        let at = location(record, line, failure.column)
+        switch failure.error {
+        case .invalid: throw .invalidBytes(at, encoding: decoder.encoding)
+        case .byteOrderMark: throw .byteOrderMarkInMiddle(at)
         }
     }
 }

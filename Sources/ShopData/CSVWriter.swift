@@ -85,9 +85,9 @@ public final class CSVWriter {
             for (column, cell) in cells.enumerated() {
                 if column > 0 { buffer.append(Byte.comma) }
                 switch cell {
-                case let .raw(field):
+                case .raw(let field):
                     buffer.append(contentsOf: spreadsheetSafe ? SpreadsheetSafety.defuse(raw: field) : field)
-                case let .value(text):
+                case .value(let text):
                     try append(text, column: column)
                 }
             }
@@ -147,7 +147,9 @@ public final class CSVWriter {
     private func flush() throws(ShopDataError) {
         var offset = 0
         while offset < buffer.count {
-            let written = buffer.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            let written = buffer.withUnsafeBytes {
+                Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset)
+            }
             if written < 0 {
                 if errno == EINTR { continue }
                 throw .io(file: fileName, operation: "write", errno: errno)
@@ -165,7 +167,8 @@ public final class CSVWriter {
         try encode(text, column: column)
         var needsQuotes = dialect.quoting == .all
         if !needsQuotes, let first = scratch.first, let last = scratch.last {
-            needsQuotes = first == Byte.space || first == Byte.tab || last == Byte.space || last == Byte.tab
+            needsQuotes =
+                first == Byte.space || first == Byte.tab || last == Byte.space || last == Byte.tab
                 || scratch.contains { $0 == Byte.comma || $0 == Byte.quote || $0 == Byte.cr || $0 == Byte.lf }
         }
         guard needsQuotes else {
@@ -194,12 +197,16 @@ public final class CSVWriter {
         }
         // glibc maps some characters one way only (U+301C WAVE DASH → 0x8160, read back as U+FF5E): the
         // round trip check turns such silent changes into an error.
-        let roundTrip = converted == nil ? nil : scratch[start...].withUnsafeBufferPointer {
-            try? decoder.decode($0)
-        }
+        let roundTrip =
+            converted == nil
+            ? nil
+            : scratch[start...].withUnsafeBufferPointer {
+                try? decoder.decode($0)
+            }
         guard roundTrip == text else {
             let name = columnNames.flatMap { column < $0.count ? $0[column] : nil }
-            throw .unrepresentable(CSVLocation(file: fileName, row: rowsWritten, column: column + 1, header: name),
+            throw .unrepresentable(
+                CSVLocation(file: fileName, row: rowsWritten, column: column + 1, header: name),
                 encoding: dialect.encoding)
         }
     }

@@ -28,7 +28,7 @@ enum EncodingDetector {
         case (nil, nil): return nil
         case (.some, nil): return .cp932
         case (nil, .some): return .big5
-        case let (.some(japanese), .some(chinese)):
+        case (.some(let japanese), .some(let chinese)):
             return score(japanese) >= score(chinese) ? .cp932 : .big5
         }
     }

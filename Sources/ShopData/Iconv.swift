@@ -41,9 +41,12 @@ final class IconvConverter {
             var inLeft = input.count
             var outPointer: UnsafeMutablePointer<CChar>? = scratch.baseAddress!.assumingMemoryBound(to: CChar.self)
             var outLeft = scratch.count
-            var result = input.isEmpty ? 0 : withUnsafeMutablePointer(to: &inPointer) { inRef in
-                iconv(handle, UnsafeMutablePointer(OpaquePointer(inRef)), &inLeft, &outPointer, &outLeft)
-            }
+            var result =
+                input.isEmpty
+                ? 0
+                : withUnsafeMutablePointer(to: &inPointer) { inRef in
+                    iconv(handle, UnsafeMutablePointer(OpaquePointer(inRef)), &inLeft, &outPointer, &outLeft)
+                }
             let code = result == -1 ? errno : 0
             if result != -1 {
                 result = iconv(handle, nil, nil, &outPointer, &outLeft)  // flush shift state (none for CP932/CP950)

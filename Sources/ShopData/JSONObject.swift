@@ -10,7 +10,8 @@ struct JSONObject {
         self.path = path
         self.source = source
         guard let values = value as? [String: Any] else {
-            throw .invalidProfile(profile: source, key: path.isEmpty ? "(top level)" : path, problem: "must be an object")
+            throw .invalidProfile(
+                profile: source, key: path.isEmpty ? "(top level)" : path, problem: "must be an object")
         }
         self.values = values
     }

@@ -23,7 +23,10 @@ public struct MappedRow: Sendable {
     /// The warnings found in this row (apostrophe prefixes, scientific notation, lost leading zeros).
     public let warnings: [ShopDataWarning]
 
-    init(file: String, row: CSVRow, kind: RecordKind, values: [String?], unmapped: [UnmappedCell], warnings: [ShopDataWarning]) {
+    init(
+        file: String, row: CSVRow, kind: RecordKind, values: [String?], unmapped: [UnmappedCell],
+        warnings: [ShopDataWarning]
+    ) {
         self.file = file
         self.row = row
         self.kind = kind
@@ -44,9 +47,7 @@ public struct MappedRow: Sendable {
 }
 
 extension CanonicalField {
-    /// The 0-based position in `allCases`.
-    static let ordinals: [CanonicalField: Int] = Dictionary(
-        uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
-
-    var ordinal: Int { Self.ordinals[self]! }
+    /// The 0-based position in `allCases` (a linear search over 43 plain enum cases compares tags only, which is
+    /// faster than hashing the raw string in a dictionary).
+    var ordinal: Int { Self.allCases.firstIndex(of: self)! }
 }

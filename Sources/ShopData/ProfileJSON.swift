@@ -10,8 +10,10 @@ enum ProfileJSON {
             throw .invalidProfile(profile: source, key: "(file)", problem: "not valid JSON")
         }
         let object = try JSONObject(root, path: "", source: source)
-        try object.allowOnly(["name", "description", "default_encoding", "time_zone", "timestamp_formats", "members",
-            "orders"])
+        try object.allowOnly([
+            "name", "description", "default_encoding", "time_zone", "timestamp_formats", "members",
+            "orders",
+        ])
         guard let name = try object.string("name"), !name.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw object.problem("name", "is required and must be a non-empty string")
         }
@@ -34,13 +36,18 @@ enum ProfileJSON {
             profile.timestampFormats = []
             for (index, pattern) in patterns.enumerated() {
                 guard let format = TimestampFormat(pattern) else {
-                    throw object.problem("timestamp_formats[\(index)]", "is not a timestamp pattern (yyyy-MM-dd HH:mm:ss)")
+                    throw object.problem(
+                        "timestamp_formats[\(index)]", "is not a timestamp pattern (yyyy-MM-dd HH:mm:ss)")
                 }
                 profile.timestampFormats.append(format)
             }
         }
-        profile.members = try object.object("members").map { layout throws(ShopDataError) in try decodeLayout(layout, kind: .members) }
-        profile.orders = try object.object("orders").map { layout throws(ShopDataError) in try decodeLayout(layout, kind: .orders) }
+        profile.members = try object.object("members").map { layout throws(ShopDataError) in
+            try decodeLayout(layout, kind: .members)
+        }
+        profile.orders = try object.object("orders").map { layout throws(ShopDataError) in
+            try decodeLayout(layout, kind: .orders)
+        }
         guard profile.members != nil || profile.orders != nil else {
             throw object.problem("members", "a profile needs a members or an orders layout")
         }
@@ -48,15 +55,19 @@ enum ProfileJSON {
     }
 
     static func decodeLayout(_ object: JSONObject, kind: RecordKind) throws(ShopDataError) -> ProfileLayout {
-        var allowed: Set<String> = ["detect", "key", "columns", "join", "credential_columns", "duplicate_columns",
-            "accepts"]
+        var allowed: Set<String> = [
+            "detect", "key", "columns", "join", "credential_columns", "duplicate_columns",
+            "accepts",
+        ]
         if kind == .orders { allowed.formUnion(["final_statuses", "order_level_fields_on_first_row_only"]) }
         try object.allowOnly(allowed)
 
         func field(_ name: String, at key: String) throws(ShopDataError) -> CanonicalField {
             guard let field = CanonicalField(rawValue: name), kind.fields.contains(field) else {
-                throw object.problem(key, "\"\(name)\" is not a canonical \(kind.rawValue) field; known: "
-                    + kind.fields.map(\.rawValue).joined(separator: ", "))
+                throw object.problem(
+                    key,
+                    "\"\(name)\" is not a canonical \(kind.rawValue) field; known: "
+                        + kind.fields.map(\.rawValue).joined(separator: ", "))
             }
             return field
         }
@@ -64,7 +75,8 @@ enum ProfileJSON {
         guard let detect = try object.strings("detect")?.map(trim), !detect.isEmpty else {
             throw object.problem("detect", "is required: the header names that identify this layout")
         }
-        let key = try object.string("key").map { name throws(ShopDataError) in try field(name, at: "key") }
+        let key =
+            try object.string("key").map { name throws(ShopDataError) in try field(name, at: "key") }
             ?? kind.defaultKey
         guard let columnsObject = try object.object("columns") else {
             throw object.problem("columns", "is required: header name → canonical field")
@@ -76,7 +88,9 @@ enum ProfileJSON {
             var fields: [CanonicalField] = []
             for name in names { fields.append(try field(name, at: "columns.\(header)")) }
             let trimmed = trim(header)
-            guard columns[trimmed] == nil else { throw object.problem("columns.\(header)", "maps the same header twice") }
+            guard columns[trimmed] == nil else {
+                throw object.problem("columns.\(header)", "maps the same header twice")
+            }
             columns[trimmed] = fields
             for mapped in fields { feeders[mapped, default: []].append(trimmed) }
         }
@@ -98,8 +112,10 @@ enum ProfileJSON {
         }
         for (mapped, headers) in feeders.sorted(by: { $0.key.rawValue < $1.key.rawValue })
         where headers.count > 1 && joins[mapped] == nil {
-            throw object.problem("columns", "\(headers.count) headers map to \(mapped.rawValue) "
-                + "(\(headers.sorted().joined(separator: ", "))); add join.\(mapped.rawValue) to order them")
+            throw object.problem(
+                "columns",
+                "\(headers.count) headers map to \(mapped.rawValue) "
+                    + "(\(headers.sorted().joined(separator: ", "))); add join.\(mapped.rawValue) to order them")
         }
         guard feeders[key]?.count == 1 else {
             throw object.problem("key", "exactly one header must map to the key field \(key.rawValue)")

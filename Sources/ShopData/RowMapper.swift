@@ -13,8 +13,17 @@ public struct RowMapper: Sendable {
 
     private let fileName: String
     private let header: CSVHeader
+    private let keyOrdinal: Int
     /// For each canonical field fed by this file: its source columns (in join order) and separator.
-    private let sources: [(field: CanonicalField, columns: [Int], separator: String)]
+    private let sources: [Source]
+
+    /// Where one canonical field's value comes from.
+    private struct Source: Sendable {
+        var ordinal: Int
+        var valueClass: CanonicalField.ValueClass
+        var columns: [Int]
+        var separator: String
+    }
 
     /// Binds a layout to a header.
     /// - Parameters:
@@ -34,7 +43,8 @@ public struct RowMapper: Sendable {
         for (index, name) in header.names.enumerated() {
             if let earlier = first[name] {
                 guard layout.duplicateColumns.contains(name) else {
-                    throw .duplicateHeaderName(CSVLocation(file: file, row: 1, line: 1, column: index + 1, header: name),
+                    throw .duplicateHeaderName(
+                        CSVLocation(file: file, row: 1, line: 1, column: index + 1, header: name),
                         firstColumn: earlier + 1)
                 }
             } else {
@@ -50,14 +60,17 @@ public struct RowMapper: Sendable {
         }
         sources = kind.fields.compactMap { field in
             guard let columns = fed[field] else { return nil }
-            guard let join = layout.joins[field] else { return (field, columns, "") }
-            return (field, join.columns.compactMap(header.index(of:)), join.separator)
+            let join = layout.joins[field]
+            return Source(
+                ordinal: field.ordinal, valueClass: field.valueClass,
+                columns: join?.columns.compactMap(header.index(of:)) ?? columns, separator: join?.separator ?? "")
         }
         guard let key = fed[layout.key]?.first else {
             let keyHeader = layout.columns.first { $0.value.contains(layout.key) }?.key ?? layout.key.rawValue
             throw .missingKeyColumn(file: file, column: keyHeader)
         }
         keyColumn = key
+        keyOrdinal = layout.key.ordinal
         let credentials = Set(layout.credentialColumns.compactMap(header.index(of:)))
         credentialColumns = credentials.sorted()
         unmappedColumns = header.keys.indices.filter { !mappedColumns.contains($0) && !credentials.contains($0) }
@@ -71,26 +84,47 @@ public struct RowMapper: Sendable {
         var values = [String?](repeating: nil, count: CanonicalField.allCases.count)
         var warnings: [ShopDataWarning] = []
         for source in sources {
-            let valueClass = source.field.valueClass
-            var parts: [String] = []
-            parts.reserveCapacity(source.columns.count)
-            for column in source.columns {
-                let cleaned = ValueChecks.clean(row.values[column], valueClass) { kind in
-                    let warning = ShopDataWarning(kind, at: location(row, column))
-                    if !warnings.contains(warning) { warnings.append(warning) }  // a column feeding two fields
-                }
-                parts.append(cleaned)
+            if source.columns.count == 1 {
+                let column = source.columns[0]
+                var findings = ValueChecks.Findings()
+                values[source.ordinal] = ValueChecks.clean(row.values[column], source.valueClass, &findings)
+                if !findings.isEmpty { addWarnings(findings, row, column, to: &warnings) }
+                continue
             }
-            values[source.field.ordinal] = parts.count == 1
-                ? parts[0] : parts.filter { !$0.isEmpty }.joined(separator: source.separator)
+            var joined = ""
+            for column in source.columns {
+                var findings = ValueChecks.Findings()
+                let part = ValueChecks.clean(row.values[column], source.valueClass, &findings)
+                if !findings.isEmpty { addWarnings(findings, row, column, to: &warnings) }
+                guard !part.isEmpty else { continue }
+                if !joined.isEmpty { joined += source.separator }
+                joined += part
+            }
+            values[source.ordinal] = joined
         }
-        if values[layout.key.ordinal]?.isEmpty ?? true {
+        if values[keyOrdinal]?.isEmpty ?? true {
             throw .emptyKey(location(row, keyColumn))
         }
-        let unmapped = unmappedColumns.map { column in
-            MappedRow.UnmappedCell(column: column, key: header.keys[column], value: row.values[column])
+        var unmapped: [MappedRow.UnmappedCell] = []
+        if !unmappedColumns.isEmpty {
+            unmapped.reserveCapacity(unmappedColumns.count)
+            for column in unmappedColumns {
+                unmapped.append(
+                    MappedRow.UnmappedCell(column: column, key: header.keys[column], value: row.values[column]))
+            }
         }
         return MappedRow(file: fileName, row: row, kind: kind, values: values, unmapped: unmapped, warnings: warnings)
+    }
+
+    /// Adds a value's warnings, once per column and kind (a column may feed two fields).
+    private func addWarnings(
+        _ findings: ValueChecks.Findings, _ row: CSVRow, _ column: Int,
+        to warnings: inout [ShopDataWarning]
+    ) {
+        for kind in findings.kinds {
+            let warning = ShopDataWarning(kind, at: location(row, column))
+            if !warnings.contains(warning) { warnings.append(warning) }
+        }
     }
 
     private func location(_ row: CSVRow, _ column: Int) -> CSVLocation {

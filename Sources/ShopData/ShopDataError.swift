@@ -49,59 +49,59 @@ public enum ShopDataError: Error, Equatable, Sendable, CustomStringConvertible {
     case missingKeyColumn(file: String, column: String)
     /// A row's key cell (member ID, order number) is empty.
     case emptyKey(CSVLocation)
-    /// The line-item rows of one order are not consecutive: `row` continues an order that ended at `firstRow`'s
-    /// group.
+    /// The line-item rows of one order are not consecutive: the row continues an order whose rows ended at
+    /// `earlierRow`.
     case orderRowsSplit(CSVLocation, earlierRow: Int)
 
     public var description: String {
         switch self {
-        case let .emptyFile(file):
+        case .emptyFile(let file):
             "\(file): the file is empty (no header row); export it again from the shop"
-        case let .emptyHeaderName(at):
+        case .emptyHeaderName(let at):
             "\(at): the header cell is empty; give every column a name"
-        case let .duplicateHeaderName(at, firstColumn):
+        case .duplicateHeaderName(let at, let firstColumn):
             "\(at): the header name also names column \(firstColumn); rename one, or use a profile that declares it"
-        case let .raggedRow(at, expected, actual):
+        case .raggedRow(let at, let expected, let actual):
             "\(at): the row has \(actual) cells, the header has \(expected); check for an unquoted comma or a cut line"
-        case let .blankLine(at):
+        case .blankLine(let at):
             "\(at): the line is blank; remove blank lines from the file"
-        case let .unterminatedQuote(at):
+        case .unterminatedQuote(let at):
             "\(at): the quoted field is never closed; the file ends inside quotes (a missing \")"
-        case let .strayQuote(at):
+        case .strayQuote(let at):
             "\(at): a double quote stands inside an unquoted field; quote the field and double the quote (\"\")"
-        case let .textAfterClosingQuote(at):
+        case .textAfterClosingQuote(let at):
             "\(at): text follows the closing quote of the field; double quotes inside quoted fields (\"\")"
-        case let .nulByte(at):
+        case .nulByte(let at):
             "\(at): the field holds a NUL byte; the file is binary or UTF-16, save it as UTF-8 CSV"
-        case let .invalidBytes(at, encoding):
-            "\(at): the field is not valid \(encoding.displayName); pass the right encoding (--encoding) or fix the file"
-        case let .byteOrderMarkInMiddle(at):
+        case .invalidBytes(let at, let encoding):
+            "\(at): the field is not valid \(encoding.displayName); pass the file's encoding (--encoding) or fix it"
+        case .byteOrderMarkInMiddle(let at):
             "\(at): a byte order mark stands inside the file; files were joined, export the file again"
-        case let .fieldTooLong(at, limit):
+        case .fieldTooLong(let at, let limit):
             "\(at): the field is longer than \(limit) bytes; often an unbalanced quote makes fields run together"
-        case let .rowTooLong(at, limit):
+        case .rowTooLong(let at, let limit):
             "\(at): the row is longer than \(limit) bytes; often an unbalanced quote makes rows run together"
-        case let .unknownEncoding(file):
+        case .unknownEncoding(let file):
             "\(file): the file is not UTF-8, CP932 or Big5; pass its encoding (--encoding)"
-        case let .unsupportedEncoding(name):
+        case .unsupportedEncoding(let name):
             "unknown encoding \"\(name)\"; use utf-8, utf-8-bom, cp932, big5 or big5-hkscs"
-        case let .unrepresentable(at, encoding):
+        case .unrepresentable(let at, let encoding):
             "\(at): the value has characters \(encoding.displayName) cannot hold; write UTF-8 or change the value"
-        case let .io(file, operation, code):
+        case .io(let file, let operation, let code):
             "\(file): \(operation) failed: \(systemErrorMessage(code))"
-        case let .invalidProfile(profile, key, problem):
+        case .invalidProfile(let profile, let key, let problem):
             "profile \(profile): \(key): \(problem)"
-        case let .unknownProfile(name):
+        case .unknownProfile(let name):
             "unknown profile \"\(name)\"; use airlock, shopify, ec-cube or a profile file (.json)"
-        case let .noProfileMatches(file):
+        case .noProfileMatches(let file):
             "\(file): the header matches no known layout; pass --profile"
-        case let .ambiguousProfile(file, candidates):
+        case .ambiguousProfile(let file, let candidates):
             "\(file): the header matches several layouts (\(candidates.joined(separator: ", "))); pass --profile"
-        case let .missingKeyColumn(file, column):
+        case .missingKeyColumn(let file, let column):
             "\(file): the key column \"\(column)\" is missing from the header; check the profile"
-        case let .emptyKey(at):
+        case .emptyKey(let at):
             "\(at): the key cell is empty; every row needs its member ID or order number"
-        case let .orderRowsSplit(at, earlierRow):
+        case .orderRowsSplit(let at, let earlierRow):
             "\(at): the row continues an order whose rows ended before (at row \(earlierRow)); sort rows by order"
         }
     }

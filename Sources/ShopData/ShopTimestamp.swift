@@ -51,21 +51,34 @@ public enum ShopTimestamp {
         }
         for token in tokens {
             switch token {
-            case .year: guard let value = digits(min: 4, max: 4) else { return nil }; fields.year = value
-            case let .month(minimum): guard let value = digits(min: minimum, max: 2) else { return nil }; fields.month = value
-            case let .day(minimum): guard let value = digits(min: minimum, max: 2) else { return nil }; fields.day = value
-            case let .hour(minimum): guard let value = digits(min: minimum, max: 2) else { return nil }; fields.hour = value
-            case .minute: guard let value = digits(min: 2, max: 2) else { return nil }; fields.minute = value
-            case .second: guard let value = digits(min: 2, max: 2) else { return nil }; fields.second = value
+            case .year:
+                guard let value = digits(min: 4, max: 4) else { return nil }
+                fields.year = value
+            case .month(let minimum):
+                guard let value = digits(min: minimum, max: 2) else { return nil }
+                fields.month = value
+            case .day(let minimum):
+                guard let value = digits(min: minimum, max: 2) else { return nil }
+                fields.day = value
+            case .hour(let minimum):
+                guard let value = digits(min: minimum, max: 2) else { return nil }
+                fields.hour = value
+            case .minute:
+                guard let value = digits(min: 2, max: 2) else { return nil }
+                fields.minute = value
+            case .second:
+                guard let value = digits(min: 2, max: 2) else { return nil }
+                fields.second = value
             case .fraction:
                 let start = index
                 guard let value = digits(min: 1, max: 9) else { return nil }
                 let count = index - start
-                fields.millisecond = count >= 3 ? value / Int(pow(10, Double(count - 3))) : value * (count == 1 ? 100 : 10)
+                fields.millisecond =
+                    count >= 3 ? value / Int(pow(10, Double(count - 3))) : value * (count == 1 ? 100 : 10)
             case .zone:
                 guard let offset = zone(bytes, &index) else { return nil }
                 fields.zoneOffset = offset
-            case let .literal(byte):
+            case .literal(let byte):
                 guard index < bytes.count, bytes[index] == byte else { return nil }
                 index += 1
             }
@@ -104,7 +117,8 @@ public enum ShopTimestamp {
             (0...23).contains(fields.hour), (0...59).contains(fields.minute), (0...59).contains(fields.second)
         else { return nil }
         let days = daysFromCivil(fields.year, fields.month, fields.day)
-        let wallClock = Double(days * 86_400 + fields.hour * 3_600 + fields.minute * 60 + fields.second)
+        let wallClock =
+            Double(days * 86_400 + fields.hour * 3_600 + fields.minute * 60 + fields.second)
             + Double(fields.millisecond) / 1_000
         if let offset = fields.zoneOffset { return Date(timeIntervalSince1970: wallClock - Double(offset)) }
         // The offset depends on the instant, which depends on the offset: two rounds settle it (DST included).

@@ -44,7 +44,7 @@ public struct TimestampFormat: Sendable, Equatable, Hashable, CustomStringConver
             case ("s", 2): tokens.append(.second)
             case ("S", _): tokens.append(.fraction)
             case ("Z", 1), ("X", 1...3): tokens.append(.zone)
-            case let (character, _) where character.isLetter && character != "T":
+            case (let character, _) where character.isLetter && character != "T":
                 return nil
             default:
                 tokens.append(contentsOf: repeatElement(.literal(letter), count: run))
@@ -58,6 +58,7 @@ public struct TimestampFormat: Sendable, Equatable, Hashable, CustomStringConver
         self.tokens = tokens
     }
 
+    /// The pattern as written.
     public var description: String { pattern }
 
     /// What shops write, tried in this order when a profile names no formats: `yyyy-MM-dd HH:mm:ss`,

@@ -1,8 +1,24 @@
 /// Cleans and checks IDs, phone numbers and postal codes for the damage spreadsheets do to them.
 enum ValueChecks {
-    /// Cleans `value` for a field of `valueClass`, appending warnings of `kind`s found.
+    /// The warnings found in one value (a bit set, so that checking a value allocates nothing).
+    struct Findings: OptionSet {
+        let rawValue: UInt8
+        static let apostrophePrefix = Findings(rawValue: 1)
+        static let scientificNotation = Findings(rawValue: 2)
+        static let lostLeadingZero = Findings(rawValue: 4)
+
+        var kinds: [ShopDataWarning.Kind] {
+            var kinds: [ShopDataWarning.Kind] = []
+            if contains(.apostrophePrefix) { kinds.append(.apostrophePrefix) }
+            if contains(.scientificNotation) { kinds.append(.scientificNotation) }
+            if contains(.lostLeadingZero) { kinds.append(.lostLeadingZero) }
+            return kinds
+        }
+    }
+
+    /// Cleans `value` for a field of `valueClass`, adding what it finds to `findings`.
     /// - Returns: The value without a spreadsheet's apostrophe prefix; otherwise unchanged.
-    static func clean(_ value: String, _ valueClass: CanonicalField.ValueClass, warn: (ShopDataWarning.Kind) -> Void)
+    static func clean(_ value: String, _ valueClass: CanonicalField.ValueClass, _ findings: inout Findings)
         -> String
     {
         guard valueClass != .other, !value.isEmpty else { return value }
@@ -12,12 +28,12 @@ enum ValueChecks {
             text.utf8.dropFirst().allSatisfy(isPhoneLike)
         {
             text = String(text.dropFirst())
-            warn(.apostrophePrefix)
+            findings.insert(.apostrophePrefix)
         }
         if isScientific(text) {
-            warn(.scientificNotation)
+            findings.insert(.scientificNotation)
         } else if valueClass == .phone, lostLeadingZero(text) {
-            warn(.lostLeadingZero)
+            findings.insert(.lostLeadingZero)
         }
         return text
     }

@@ -23,46 +23,65 @@ extension CSVLocation {
 private let cases: [ErrorCase] = [
     ErrorCase(name: "empty file", bytes: [], error: .emptyFile(file: "bad.csv")),
     ErrorCase(name: "only a BOM", bytes: [0xEF, 0xBB, 0xBF], error: .emptyFile(file: "bad.csv")),
-    ErrorCase(name: "empty header name", bytes: Array("a,,c\n".utf8),
+    ErrorCase(
+        name: "empty header name", bytes: Array("a,,c\n".utf8),
         error: .emptyHeaderName(.at(1, column: 2))),
-    ErrorCase(name: "blank header name", bytes: Array("a, \n".utf8),
+    ErrorCase(
+        name: "blank header name", bytes: Array("a, \n".utf8),
         error: .emptyHeaderName(.at(1, column: 2))),
-    ErrorCase(name: "duplicate header", bytes: Array("a,b,a\n".utf8),
+    ErrorCase(
+        name: "duplicate header", bytes: Array("a,b,a\n".utf8),
         error: .duplicateHeaderName(.at(1, column: 3, header: "a"), firstColumn: 1)),
-    ErrorCase(name: "too few cells", bytes: Array("a,b,c\n1,2,3\n4,5\n".utf8),
+    ErrorCase(
+        name: "too few cells", bytes: Array("a,b,c\n1,2,3\n4,5\n".utf8),
         error: .raggedRow(.at(3), expected: 3, actual: 2)),
-    ErrorCase(name: "too many cells", bytes: Array("a,b\n1,2,3\n".utf8),
+    ErrorCase(
+        name: "too many cells", bytes: Array("a,b\n1,2,3\n".utf8),
         error: .raggedRow(.at(2), expected: 2, actual: 3)),
     ErrorCase(name: "blank line", bytes: Array("a,b\n1,2\n\n3,4\n".utf8), error: .blankLine(.at(3))),
-    ErrorCase(name: "unterminated quote", bytes: Array("a,b\n1,\"2\n3,4\n".utf8),
+    ErrorCase(
+        name: "unterminated quote", bytes: Array("a,b\n1,\"2\n3,4\n".utf8),
         error: .unterminatedQuote(.at(2, column: 2, header: "b"))),
-    ErrorCase(name: "stray quote", bytes: Array("a,b\n1,2\n3,4\"5\n".utf8),
+    ErrorCase(
+        name: "stray quote", bytes: Array("a,b\n1,2\n3,4\"5\n".utf8),
         error: .strayQuote(.at(3, column: 2, header: "b"))),
-    ErrorCase(name: "text after closing quote", bytes: Array("a,b\n\"1\"x,2\n".utf8),
+    ErrorCase(
+        name: "text after closing quote", bytes: Array("a,b\n\"1\"x,2\n".utf8),
         error: .textAfterClosingQuote(.at(2, column: 1, header: "a"))),
-    ErrorCase(name: "NUL byte", bytes: Array("a,b\n1,2".utf8) + [0] + Array("\n".utf8),
+    ErrorCase(
+        name: "NUL byte", bytes: Array("a,b\n1,2".utf8) + [0] + Array("\n".utf8),
         error: .nulByte(.at(2, column: 2, header: "b"))),
-    ErrorCase(name: "NUL in quotes", bytes: Array("a,b\n1,\"2".utf8) + [0] + Array("\"\n".utf8),
+    ErrorCase(
+        name: "NUL in quotes", bytes: Array("a,b\n1,\"2".utf8) + [0] + Array("\"\n".utf8),
         error: .nulByte(.at(2, column: 2, header: "b"))),
-    ErrorCase(name: "invalid UTF-8", bytes: Array("a,b\n1,".utf8) + [0xE3, 0x81] + Array("\n".utf8),
-        error: .invalidBytes(.at(2, column: 2, header: "b"), encoding: .utf8), options: CSVReadOptions(encoding: .utf8)),
-    ErrorCase(name: "BOM in the middle", bytes: Array("a,b\n1,x".utf8) + [0xEF, 0xBB, 0xBF] + Array("\n".utf8),
+    ErrorCase(
+        name: "invalid UTF-8", bytes: Array("a,b\n1,".utf8) + [0xE3, 0x81] + Array("\n".utf8),
+        error: .invalidBytes(.at(2, column: 2, header: "b"), encoding: .utf8),
+        options: CSVReadOptions(encoding: .utf8)),
+    ErrorCase(
+        name: "BOM in the middle", bytes: Array("a,b\n1,x".utf8) + [0xEF, 0xBB, 0xBF] + Array("\n".utf8),
         error: .byteOrderMarkInMiddle(.at(2, column: 2, header: "b"))),
-    ErrorCase(name: "invalid CP932", bytes: Array("a,b\n1,".utf8) + [0x82, 0x20] + Array("\n".utf8),
+    ErrorCase(
+        name: "invalid CP932", bytes: Array("a,b\n1,".utf8) + [0x82, 0x20] + Array("\n".utf8),
         error: .invalidBytes(.at(2, column: 2, header: "b"), encoding: .cp932),
         options: CSVReadOptions(encoding: .cp932)),
-    ErrorCase(name: "field over the limit", bytes: Array("a,b\n1,123456789\n".utf8),
+    ErrorCase(
+        name: "field over the limit", bytes: Array("a,b\n1,123456789\n".utf8),
         error: .fieldTooLong(.at(2, column: 2, header: "b"), limit: 8), options: CSVReadOptions(maxFieldBytes: 8)),
-    ErrorCase(name: "quoted field over the limit across blocks",
+    ErrorCase(
+        name: "quoted field over the limit across blocks",
         bytes: Array("a,b\n1,\"\(String(repeating: "x", count: 100))\"\n".utf8),
         error: .fieldTooLong(.at(2, column: 2, header: "b"), limit: 40),
         options: CSVReadOptions(maxFieldBytes: 40, blockSize: 16)),
-    ErrorCase(name: "row over the limit", bytes: Array("a,b\n1234,5678\n".utf8),
+    ErrorCase(
+        name: "row over the limit", bytes: Array("a,b\n1234,5678\n".utf8),
         error: .rowTooLong(.at(2), limit: 8), options: CSVReadOptions(maxRowBytes: 8)),
-    ErrorCase(name: "multi-line row error names its first line",
+    ErrorCase(
+        name: "multi-line row error names its first line",
         bytes: Array("a,b\n\"1\n2\",3\n4,\"5\n6\"x\n".utf8),
         error: .textAfterClosingQuote(.at(3, line: 4, column: 2, header: "b"))),
-    ErrorCase(name: "undetectable encoding", bytes: Array("a,b\n1,".utf8) + [0x80, 0x80, 0xFF] + Array("\n".utf8),
+    ErrorCase(
+        name: "undetectable encoding", bytes: Array("a,b\n1,".utf8) + [0x80, 0x80, 0xFF] + Array("\n".utf8),
         error: .unknownEncoding(file: "bad.csv")),
 ]
 

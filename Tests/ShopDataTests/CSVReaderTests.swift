@@ -72,8 +72,11 @@ func readAll(_ url: URL, options: CSVReadOptions = CSVReadOptions()) throws -> (
     @Test func crAtBlockEndBeforeLF() throws {
         let folder = try TemporaryFolder()
         // "a,b\r" is 4 bytes; with 16-byte blocks the CR of row 2 ("1234567890,12\r") ends the block.
-        let url = try folder.file("cr.csv", "ab,c\r\n1234567890\r\n3,4\r\n".replacingOccurrences(of: "1234567890",
-            with: "12345678,9"))
+        let url = try folder.file(
+            "cr.csv",
+            "ab,c\r\n1234567890\r\n3,4\r\n".replacingOccurrences(
+                of: "1234567890",
+                with: "12345678,9"))
         let (reader, rows) = try readAll(url, options: CSVReadOptions(blockSize: 16))
         #expect(rows.map(\.values) == [["12345678", "9"], ["3", "4"]])
         #expect(reader.warnings.isEmpty)
@@ -83,8 +86,14 @@ func readAll(_ url: URL, options: CSVReadOptions = CSVReadOptions()) throws -> (
         let folder = try TemporaryFolder()
         let (reader, rows) = try readAll(try folder.file("mixed.csv", "a,b\r\n1,2\n3,4\n5,6\r\n"))
         #expect(rows.count == 3)
-        #expect(reader.warnings == [ShopDataWarning(.mixedLineEndings, at: CSVLocation(file: "mixed.csv", row: 2,
-            line: 2))])
+        #expect(
+            reader.warnings == [
+                ShopDataWarning(
+                    .mixedLineEndings,
+                    at: CSVLocation(
+                        file: "mixed.csv", row: 2,
+                        line: 2))
+            ])
     }
 
     @Test func preservesRawBytesOfEveryField() throws {

@@ -63,7 +63,8 @@ private let encodingCases: [(String, String, Bool)] = [
     }
 
     @Test(arguments: [
-        ("=SUM(A1)", "'=SUM(A1)"), ("+886", "'+886"), ("-500", "'-500"), ("@cmd", "'@cmd"), ("\tx", "'\tx"), ("\rx", "\"'\rx\""),
+        ("=SUM(A1)", "'=SUM(A1)"), ("+886", "'+886"), ("-500", "'-500"), ("@cmd", "'@cmd"), ("\tx", "'\tx"),
+        ("\rx", "\"'\rx\""),
         ("plain", "plain"), ("a=b", "a=b"),
     ])
     func spreadsheetSafeDefusesFormulas(value: String, written: String) throws {

@@ -8,8 +8,11 @@ import Testing
         let reader = try ShopFileReader(url: Fixtures.url(example.path))
         #expect(reader.profile.name == example.profile)
         #expect(reader.kind == example.kind)
-        #expect(reader.csv.dialect == CSVDialect(encoding: example.encoding, byteOrderMark: example.bom,
-            lineEnding: example.lineEnding, quoting: example.quoting))
+        #expect(
+            reader.csv.dialect
+                == CSVDialect(
+                    encoding: example.encoding, byteOrderMark: example.bom,
+                    lineEnding: example.lineEnding, quoting: example.quoting))
         var rows = 0
         while try reader.next() != nil { rows += 1 }
         #expect(rows == example.rows)
@@ -20,7 +23,8 @@ import Testing
     @Test(arguments: Fixtures.exports)
     func rawRowsWriteBackByteForByte(_ example: ExampleExport) throws {
         let folder = try TemporaryFolder()
-        let reader = try CSVReader(url: Fixtures.url(example.path), options: CSVReadOptions(allowedDuplicateHeaders: .any))
+        let reader = try CSVReader(
+            url: Fixtures.url(example.path), options: CSVReadOptions(allowedDuplicateHeaders: .any))
         let output = folder.url.appendingPathComponent("copy.csv")
         let writer = try CSVWriter(url: output, dialect: reader.dialect)
         try writer.write(row: reader.headerRow)
@@ -92,14 +96,27 @@ import Testing
         #expect(rows[0][.name] == "陳 美玲")
         #expect(rows[0][.address] == "忠孝東路四段100號5樓, 台北市")
         let file = "customers_export.csv"
-        #expect(rows[0].warnings.contains(ShopDataWarning(.apostrophePrefix,
-            at: CSVLocation(file: file, row: 2, line: 2, column: 1, header: "Customer ID"))))
-        #expect(rows[2].warnings.contains(ShopDataWarning(.lostLeadingZero,
-            at: CSVLocation(file: file, row: 4, line: 4, column: 14, header: "Phone"))))
-        #expect(rows[3].warnings.contains(ShopDataWarning(.scientificNotation,
-            at: CSVLocation(file: file, row: 5, line: 5, column: 14, header: "Phone"))))
-        #expect(rows[4].warnings == [ShopDataWarning(.apostrophePrefix,
-            at: CSVLocation(file: file, row: 6, line: 6, column: 12, header: "Default Address Zip"))])
+        #expect(
+            rows[0].warnings.contains(
+                ShopDataWarning(
+                    .apostrophePrefix,
+                    at: CSVLocation(file: file, row: 2, line: 2, column: 1, header: "Customer ID"))))
+        #expect(
+            rows[2].warnings.contains(
+                ShopDataWarning(
+                    .lostLeadingZero,
+                    at: CSVLocation(file: file, row: 4, line: 4, column: 14, header: "Phone"))))
+        #expect(
+            rows[3].warnings.contains(
+                ShopDataWarning(
+                    .scientificNotation,
+                    at: CSVLocation(file: file, row: 5, line: 5, column: 14, header: "Phone"))))
+        #expect(
+            rows[4].warnings == [
+                ShopDataWarning(
+                    .apostrophePrefix,
+                    at: CSVLocation(file: file, row: 6, line: 6, column: 12, header: "Default Address Zip"))
+            ])
         #expect(rows[4][.postalCode] == "0600001")
     }
 
@@ -113,7 +130,10 @@ import Testing
         #expect(orders[0][.status] == "paid fulfilled")
         #expect(orders[0].rows[1][.status] == "")
         #expect(orders[0].rows[1][.itemSKU] == "CUP-010")
-        #expect(orders.map { reader.mapper.layout.finalState(of: $0[.status]!) } == [.completed, .completed, .cancelled, nil])
+        #expect(
+            orders.map { reader.mapper.layout.finalState(of: $0[.status]!) } == [
+                .completed, .completed, .cancelled, nil,
+            ])
         let created = try #require(orders[1][.orderedAt])
         #expect(reader.profile.parseTimestamp(created) == Date(timeIntervalSince1970: 1_794_813_360))
         #expect(orders[0][.recipientPostalCode] == "106")

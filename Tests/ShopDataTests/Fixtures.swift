@@ -17,17 +17,23 @@ enum Fixtures {
 
     /// Every example export, with what the tests expect of it.
     static let exports: [ExampleExport] = [
-        ExampleExport(path: "airlock/members.csv", profile: "airlock", kind: .members, encoding: .utf8, bom: false,
+        ExampleExport(
+            path: "airlock/members.csv", profile: "airlock", kind: .members, encoding: .utf8, bom: false,
             lineEnding: .crlf, quoting: .whenNeeded, rows: 8, groups: nil),
-        ExampleExport(path: "airlock/orders.csv", profile: "airlock", kind: .orders, encoding: .utf8, bom: false,
+        ExampleExport(
+            path: "airlock/orders.csv", profile: "airlock", kind: .orders, encoding: .utf8, bom: false,
             lineEnding: .crlf, quoting: .whenNeeded, rows: 16, groups: [2, 1, 2, 3, 1, 2, 1, 1, 2, 1]),
-        ExampleExport(path: "shopify/customers_export.csv", profile: "shopify", kind: .members, encoding: .utf8,
+        ExampleExport(
+            path: "shopify/customers_export.csv", profile: "shopify", kind: .members, encoding: .utf8,
             bom: true, lineEnding: .lf, quoting: .whenNeeded, rows: 5, groups: nil),
-        ExampleExport(path: "shopify/orders_export.csv", profile: "shopify", kind: .orders, encoding: .utf8, bom: true,
+        ExampleExport(
+            path: "shopify/orders_export.csv", profile: "shopify", kind: .orders, encoding: .utf8, bom: true,
             lineEnding: .lf, quoting: .whenNeeded, rows: 8, groups: [2, 2, 1, 3]),
-        ExampleExport(path: "ec-cube/member.csv", profile: "ec-cube", kind: .members, encoding: .cp932, bom: false,
+        ExampleExport(
+            path: "ec-cube/member.csv", profile: "ec-cube", kind: .members, encoding: .cp932, bom: false,
             lineEnding: .crlf, quoting: .all, rows: 5, groups: nil),
-        ExampleExport(path: "ec-cube/order.csv", profile: "ec-cube", kind: .orders, encoding: .cp932, bom: false,
+        ExampleExport(
+            path: "ec-cube/order.csv", profile: "ec-cube", kind: .orders, encoding: .cp932, bom: false,
             lineEnding: .crlf, quoting: .whenNeeded, rows: 8, groups: [1, 3, 1, 1, 2]),
     ]
 }

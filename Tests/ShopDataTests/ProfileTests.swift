@@ -21,15 +21,20 @@ private let badProfiles: [BadProfile] = [
     BadProfile(json: #"{"name": "t"}"#, key: "members"),
     BadProfile(json: #"{"name": "t", "time_zone": "Mars/Olympus", "members": {}}"#, key: "time_zone"),
     BadProfile(json: #"{"name": "t", "default_encoding": "latin1", "members": {}}"#, key: "default_encoding"),
-    BadProfile(json: #"{"name": "t", "timestamp_formats": ["yyyy", "dd.MMM"], "members": {}}"#, key: "timestamp_formats[0]"),
+    BadProfile(
+        json: #"{"name": "t", "timestamp_formats": ["yyyy", "dd.MMM"], "members": {}}"#, key: "timestamp_formats[0]"),
     BadProfile(json: #"{"name": "t", "members": {"columns": {"id": "member_id"}}}"#, key: "members.detect"),
     BadProfile(json: layout(columns: #", "Mail": "e-mail""#), key: "members.columns.Mail"),
     BadProfile(json: layout(columns: #", "No": "order_no""#), key: "members.columns.No"),
     BadProfile(json: layout(columns: #", "First": "name", "Last": "name""#), key: "members.columns"),
-    BadProfile(json: layout(columns: #", "First": "name""#, layout: #", "join": {"name": {"columns": ["Last"]}}"#), key: "members.join.name.columns"),
+    BadProfile(
+        json: layout(columns: #", "First": "name""#, layout: #", "join": {"name": {"columns": ["Last"]}}"#),
+        key: "members.join.name.columns"),
     BadProfile(json: layout(layout: #", "credential_columns": ["id"]"#), key: "members.credential_columns"),
-    BadProfile(json: layout(layout: #", "accepts": {"phone": {"charset": "kanji"}}"#), key: "members.accepts.phone.charset"),
-    BadProfile(json: layout(layout: #", "accepts": {"phone": {"max_length": 0}}"#), key: "members.accepts.phone.max_length"),
+    BadProfile(
+        json: layout(layout: #", "accepts": {"phone": {"charset": "kanji"}}"#), key: "members.accepts.phone.charset"),
+    BadProfile(
+        json: layout(layout: #", "accepts": {"phone": {"max_length": 0}}"#), key: "members.accepts.phone.max_length"),
     BadProfile(json: layout(layout: #", "final_statuses": {"completed": ["x"]}"#), key: "members.final_statuses"),
     BadProfile(json: #"{"name": "t", "members": {"detect": ["x"], "columns": {"x": "email"}}}"#, key: "members.key"),
 ]
@@ -76,7 +81,9 @@ private let badProfiles: [BadProfile] = [
             _ = try registry.detect(header: CSVHeader(names: ["a", "b"]), file: "x.csv")
         }
         let both = CSVHeader(names: ["member_id", "email", "registered_at", "order_no", "ordered_at", "item_name"])
-        #expect(throws: ShopDataError.ambiguousProfile(file: "x.csv", candidates: ["airlock members", "airlock orders"])) {
+        #expect(
+            throws: ShopDataError.ambiguousProfile(file: "x.csv", candidates: ["airlock members", "airlock orders"])
+        ) {
             _ = try registry.detect(header: both, file: "x.csv")
         }
         #expect(try registry.detect(header: both, file: "x.csv", kind: .orders).kind == .orders)
@@ -93,11 +100,19 @@ private let badProfiles: [BadProfile] = [
         let emptyKey = try folder.file("e.csv", "member_id,email,registered_at\nM1,a@x,\n,b@x,\n")
         let reader = try ShopFileReader(url: emptyKey)
         _ = try reader.next()
-        #expect(throws: ShopDataError.emptyKey(CSVLocation(file: "e.csv", row: 3, line: 3, column: 1,
-            header: "member_id"))) { _ = try reader.next() }
+        #expect(
+            throws: ShopDataError.emptyKey(
+                CSVLocation(
+                    file: "e.csv", row: 3, line: 3, column: 1,
+                    header: "member_id"))
+        ) { _ = try reader.next() }
         let duplicate = try folder.file("d.csv", "member_id,email,registered_at,email\nM1,a,b,c\n")
-        #expect(throws: ShopDataError.duplicateHeaderName(CSVLocation(file: "d.csv", row: 1, line: 1, column: 4,
-            header: "email"), firstColumn: 2)) { _ = try ShopFileReader(url: duplicate) }
+        #expect(
+            throws: ShopDataError.duplicateHeaderName(
+                CSVLocation(
+                    file: "d.csv", row: 1, line: 1, column: 4,
+                    header: "email"), firstColumn: 2)
+        ) { _ = try ShopFileReader(url: duplicate) }
     }
 
     @Test func splitOrdersAreAnError() throws {
@@ -120,5 +135,26 @@ private let badProfiles: [BadProfile] = [
     ])
     func acceptRules(rule: AcceptRule, value: String, accepted: Bool) {
         #expect(rule.accepts(value) == accepted)
+    }
+}
+
+@Suite struct ExampleProfileFileTests {
+    /// The full example of `Spec/profiles.md` loads, and reads a Big5 export of its layout.
+    @Test func specExampleLoadsAndReadsBig5() throws {
+        let profile = try Profile.load(from: Fixtures.url("profiles/example-tw.json"))
+        #expect(profile.defaultEncoding == .big5)
+        #expect(profile.orders?.finalStatuses.completed == ["已完成"])
+        let folder = try TemporaryFolder()
+        let text = "會員編號,會員姓名,手機,縣市,鄉鎮市區,地址,密碼雜湊\r\nTW001,許功蓋,0912345678,臺北市,大安區,忠孝東路四段1號,x\r\n"
+        let url = try folder.file("members.csv", try iconvBytes(text, to: "CP950"))
+        let reader = try ShopFileReader(url: url, registry: ProfileRegistry(profiles: [profile]))
+        #expect(reader.profile.name == "example-tw")
+        #expect(reader.csv.dialect.encoding == .big5)
+        let row = try #require(try reader.next())
+        #expect(row[.name] == "許功蓋")
+        #expect(row[.address] == "臺北市大安區忠孝東路四段1號")
+        #expect(row.unmapped.isEmpty)
+        #expect(reader.mapper.credentialColumns == [6])
+        #expect(profile.parseTimestamp("2026/11/5 9:07") == profile.parseTimestamp("2026-11-05 09:07:00"))
     }
 }
