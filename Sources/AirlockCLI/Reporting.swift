@@ -22,17 +22,21 @@ public enum Report {
     /// Prints `tool: error: message` to stderr and exits with `code`.
     public static func fail(_ tool: String, _ message: String, _ code: AirlockExit) -> Never {
         let line = message.replacingOccurrences(of: "\n", with: " ")
+        fflush(nil)
         FileHandle.standardError.write(Data("\(tool): error: \(line)\n".utf8))
         Foundation.exit(code.rawValue)
     }
 
     /// A progress or summary line on stderr.
     public static func note(_ text: String) {
+        // Keep stdout and stderr in order when both go to one terminal or file.
+        fflush(nil)
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
     /// A warning line on stderr.
     public static func warn(_ tool: String, _ text: String) {
+        fflush(nil)
         FileHandle.standardError.write(Data("\(tool): warning: \(text)\n".utf8))
     }
 
