@@ -13,8 +13,13 @@ public import SodiumKit
 /// final name is recorded as sent, otherwise the reservation and its pending files are dropped.
 public enum PackPipeline {
     /// Packs `request` into the next bundle of `state`'s chain. Returns nil when no row is eligible yet.
+    ///
+    /// - Parameters:
+    ///   - warn: receives each warning about the input (spreadsheet damage, mixed line endings).
+    ///   - progress: receives the pass ("counting", "sealing"), rows done and, while sealing, the total.
     public static func run(
-        _ request: PackRequest, state: PackState, warn: (String) -> Void = { _ in }
+        _ request: PackRequest, state: PackState, warn: (String) -> Void = { _ in },
+        progress: (_ pass: String, _ rows: Int, _ total: Int?) -> Void = { _, _, _ in }
     ) throws -> PackSummary? {
         let started = Date()
         return try state.locked { () throws -> PackSummary? in
@@ -27,10 +32,13 @@ public enum PackPipeline {
             var sources: [Manifest.Source] = []
             var fingerprints: [(hash: [UInt8], bytes: UInt64)] = []
             var warnings: [String] = []
+            var rowsCounted = 0
             for (index, input) in inputs.enumerated() {
                 let fingerprint = try SourcePass.fingerprint(input.path)
                 let pass = try SourcePass(path: input.path, kind: input.kind, index: UInt16(index), request: request)
                 try pass.forEachEligible { record, rows in
+                    rowsCounted += rows.count
+                    if rowsCounted % 10_000 < rows.count { progress("counting", rowsCounted, nil) }
                     sizes += UInt64(PayloadFrame.headerLength + RecordCodec.encode(record).count)
                     if record.kind == .member { counts.members += 1 } else { counts.orders += 1 }
                     for row in rows { for warning in row.warnings { warnings.append(warning.description) } }
@@ -75,6 +83,7 @@ public enum PackPipeline {
             try writer.write(manifestFrame)
             var written = UInt64(manifestFrame.encodedLength)
             var figures: [PackSummary.FileFigures] = []
+            var rowsSealed = 0
             for (index, input) in inputs.enumerated() {
                 let pass = try SourcePass(path: input.path, kind: input.kind, index: UInt16(index), request: request)
                 let masked = try CSVWriter(
@@ -82,6 +91,8 @@ public enum PackPipeline {
                     columnNames: pass.reader.csv.header.names)
                 try masked.write(row: pass.reader.csv.headerRow)
                 try pass.forEachEligible { record, rows in
+                    rowsSealed += rows.count
+                    if rowsSealed % 10_000 < rows.count { progress("sealing", rowsSealed, rowsCounted) }
                     let frame = PayloadFrame(kind: record.kind.frameKind, body: RecordCodec.encode(record))
                     written += UInt64(frame.encodedLength)
                     guard written <= payloadSize else { throw PackKitError.inputChanged(file: pass.figures.file) }

@@ -90,9 +90,16 @@ extension AirlockPack {
                     policy: try reading.resolvedPolicy(), memberMinAgeDays: memberMinAge, orderMinAgeDays: orderMinAge,
                     now: now, recipients: recipientKeys, signer: identity.signer, outputDirectory: out,
                     packerName: "airlock-pack \(AirlockVersion.number)")
-                let summary = try PackPipeline.run(request, state: try PackState(directory: state)) { warning in
-                    Report.warn("airlock-pack", warning)
-                }
+                let showProgress = isatty(STDERR_FILENO) == 1
+                let summary = try PackPipeline.run(
+                    request, state: try PackState(directory: state),
+                    warn: { warning in Report.warn("airlock-pack", warning) },
+                    progress: { pass, rows, total in
+                        guard showProgress else { return }
+                        let of = total.map { " of \($0)" } ?? ""
+                        FileHandle.standardError.write(Data("\r\(pass): \(rows)\(of) rows…".utf8))
+                    })
+                if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
                 guard let summary else {
                     Report.note("nothing is eligible yet: no bundle was written (see 'airlock-pack inspect' for the rows)")
                     return
