@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SWIFT_TEST_FLAGS ?=
 
-.PHONY: demo test build deps vectors release clean
+.PHONY: demo test build deps vectors release clean lint
 
 # Installs the C libraries Airlock links (libsodium, libzstd, SQLite) when pkg-config cannot find them.
 deps:
@@ -25,3 +25,7 @@ vectors: deps
 
 clean:
 	rm -rf .build dist
+
+# Style check (swift-format, configured in .swift-format): 4 spaces, 120 columns.
+lint:
+	$(SWIFT) format lint --strict -r Sources Tests Tools

@@ -8,11 +8,11 @@ struct AirlockUnpack: ParsableCommand {
         commandName: "airlock-unpack",
         abstract: "Verify, open and archive Airlock bundles on the offline host.",
         discussion: """
-            Runs on the offline host, which holds the only key that opens bundles. Start with
+            Runs on the offline host, which holds the only key that opens bundles. Start with \
             'airlock-unpack keygen --out keys' and give keys/offline.pub to the online server.
 
-            Exit codes: 0 ok, 2 check failed, 10 bundle rejected, 11 chain rejected, 12 untrusted signer,
-            13 receipt rejected, 64 usage, 65 bad input, 66 missing input, 73 cannot create output,
+            Exit codes: 0 ok, 2 check failed, 10 bundle rejected, 11 chain rejected, 12 untrusted signer, \
+            13 receipt rejected, 64 usage, 65 bad input, 66 missing input, 73 cannot create output, \
             74 I/O error, 77 key unusable, 1 internal error.
             """,
         version: AirlockVersion.text(tool: "airlock-unpack"),
