@@ -16,6 +16,9 @@ public struct ArchivedVersion: Equatable, Sendable, Encodable {
     /// The source file's name, its columns, and the record's rows.
     public var sourceFile: String
     public var columns: [String]
+    /// For each column, the canonical field it maps to, or nil when unmapped; nil for versions indexed before
+    /// the mapping was kept (`rebuild` adds it).
+    public var columnFields: [String?]?
     public var rows: [ShopRecord.SourceRow]
     /// The bundle that brought this version (for history entries: the bundle of that change).
     public var bundle: BundleReference
@@ -32,6 +35,7 @@ public struct ArchivedVersion: Equatable, Sendable, Encodable {
         items = content.items
         sourceFile = content.source.file
         columns = content.source.columns
+        columnFields = content.source.fields
         rows = content.source.rows.map { ShopRecord.SourceRow(row: $0.row, cells: $0.cells) }
         self.bundle = bundle
     }
