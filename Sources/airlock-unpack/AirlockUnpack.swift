@@ -9,7 +9,10 @@ struct AirlockUnpack: ParsableCommand {
         abstract: "Verify, open and archive Airlock bundles on the offline host.",
         discussion: """
             Runs on the offline host, which holds the only key that opens bundles. Start with \
-            'airlock-unpack keygen --out keys' and give keys/offline.pub to the online server.
+            'airlock-unpack keygen --out keys' and give keys/offline.pub to the online server; then \
+            'airlock-unpack init --store DIR --key keys/offline.key --trust packer.pub' makes the archive, \
+            'import' takes bundles in (writing receipts), 'find' looks records up, 'export' writes them out, \
+            'check' re-verifies it all.
 
             Exit codes: 0 ok, 2 check failed, 10 bundle rejected, 11 chain rejected, 12 untrusted signer, \
             13 receipt rejected, 64 usage, 65 bad input, 66 missing input, 73 cannot create output, \
