@@ -8,10 +8,10 @@ extension AirlockPack {
             commandName: "sign-release",
             abstract: "Sign a release folder's SHA256SUMS with the packer key, for 'airlock-unpack verify-release'.",
             discussion: """
-                Checks every file of DIR against DIR/SHA256SUMS first (a list that does not match is never
-                signed), then writes DIR/SHA256SUMS.sig: an Ed25519 signature by packer.key over
-                "airlock/v1/release" ‖ 0x00 ‖ SHA256SUMS (Spec/release.md). The offline host checks it with the
-                packer.pub it already trusts. 'make release KEY=packer.key' runs this for you.
+                Checks every file of DIR against DIR/SHA256SUMS first (a list that does not match is never \
+                signed), then writes DIR/SHA256SUMS.sig: an Ed25519 signature by packer.key over \
+                "airlock/v1/release" ‖ 0x00 ‖ SHA256SUMS (Spec/release.md). The offline host checks it with \
+                the packer.pub it already trusts. 'make release KEY=packer.key' runs this for you.
 
                 Example: airlock-pack sign-release dist/airlock-0.1.0-linux-x86_64 --key /etc/airlock/packer.key
                 """)

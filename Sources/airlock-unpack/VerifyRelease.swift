@@ -10,15 +10,16 @@ extension AirlockUnpack {
             commandName: "verify-release",
             abstract: "Check an Airlock release folder before installing it: signature, then every file's SHA-256.",
             discussion: """
-                Checks DIR/SHA256SUMS.sig against a trusted packer key (--signer packer.pub, or the trust list of
-                an archive with --store), then every file of DIR against DIR/SHA256SUMS, and that DIR holds no
-                file the list does not name. Nothing is installed or changed. Run it with the airlock-unpack
-                already installed, so that a tampered release cannot vouch for itself (Spec/release.md).
+                Checks DIR/SHA256SUMS.sig against a trusted packer key (--signer packer.pub, or the trust list \
+                of an archive with --store, read without opening the archive), then every file of DIR against \
+                DIR/SHA256SUMS, and that DIR holds no file the list does not name. Nothing is installed or \
+                changed. Run it with the airlock-unpack already installed, so that a tampered release cannot \
+                vouch for itself (Spec/release.md).
 
-                Exit codes: 0 the release is intact and signed by a trusted key; 10 altered or damaged;
-                12 signed by a key that is not trusted; 66 a file is missing.
+                Exit codes: 0 the release is intact and signed by a trusted key; 10 altered or damaged; 12 \
+                signed by a key that is not trusted; 66 a file is missing.
 
-                Example: airlock-unpack verify-release /media/usb/airlock-0.1.0-linux-x86_64 --store /srv/airlock/archive
+                Example: airlock-unpack verify-release airlock-0.1.0-linux-x86_64 --store /srv/airlock/archive
                 """)
 
         @Argument(help: ArgumentHelp("The unpacked release folder.", valueName: "dir"))
