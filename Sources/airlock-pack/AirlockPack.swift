@@ -17,5 +17,5 @@ struct AirlockPack: ParsableCommand {
             1 internal error.
             """,
         version: AirlockVersion.text(tool: "airlock-pack"),
-        subcommands: [Keygen.self, Pack.self, Confirm.self, Status.self, Inspect.self, Verify.self])
+        subcommands: [Keygen.self, Pack.self, Confirm.self, Status.self, Inspect.self, Verify.self, SignRelease.self])
 }
