@@ -33,9 +33,9 @@ public enum PackPipeline {
                 try pass.forEachEligible { record, rows in
                     sizes += UInt64(PayloadFrame.headerLength + RecordCodec.encode(record).count)
                     if record.kind == .member { counts.members += 1 } else { counts.orders += 1 }
-                    for row in rows { for warning in row.warnings { warnings.append(warning.description) } }
+                    for row in rows { for warning in row.warnings { warnings.append(Self.text(of: warning)) } }
                 }
-                for warning in pass.reader.csv.warnings { warnings.append(warning.description) }
+                for warning in pass.reader.csv.warnings { warnings.append(Self.text(of: warning)) }
                 sources.append(pass.manifestSource(hash: fingerprint.hash, bytes: fingerprint.bytes))
                 fingerprints.append(fingerprint)
             }
@@ -136,6 +136,10 @@ public enum PackPipeline {
         guard !inputs.isEmpty else { throw PackKitError.noInput }
         return inputs
     }
+
+    /// A warning as the `warn` callback and the summary carry it: where and what, without the `warning: ` prefix
+    /// of its description, which the command line adds itself (`airlock-pack: warning: …`).
+    static func text(of warning: ShopDataWarning) -> String { "\(warning.location): \(warning.message)" }
 
     static func timestamp(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()
