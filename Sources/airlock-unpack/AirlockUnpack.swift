@@ -18,6 +18,6 @@ struct AirlockUnpack: ParsableCommand {
         version: AirlockVersion.text(tool: "airlock-unpack"),
         subcommands: [
             Keygen.self, Verify.self, Inspect.self, Init.self, Trust.self, Import.self, Find.self, Log.self, Check.self,
-            Rebuild.self, Stats.self,
+            Rebuild.self, Stats.self, Users.self, Serve.self,
         ])
 }
