@@ -34,8 +34,10 @@ enum Stylesheet {
         tbody tr:nth-child(even) { background: #fafbfc; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
         tfoot td, tfoot th { font-weight: 700; border-top: 2px solid var(--ink); }
-        table.fields { width: auto; min-width: 32rem; }
-        table.fields th { width: 12rem; color: var(--muted); font-weight: 500; }
+        table.fields { width: auto; min-width: min(32rem, 100%); }
+        .sections table.fields { width: 100%; }
+        table.fields th { width: 11rem; color: var(--muted); font-weight: 500; }
+        table.fields td { overflow-wrap: anywhere; }
         .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: 1rem; }
         .card { border: 1px solid var(--line); border-radius: 6px; padding: .8rem 1rem; }
         .card h2 { margin-top: 0; }
