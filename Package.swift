@@ -22,6 +22,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        // The back-office console's web layer (`airlock-unpack serve`); no traits: no swift-configuration.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0", traits: []),
     ],
     targets: [
         // C libraries from the system, seen by exactly one Swift module each.
@@ -61,6 +63,15 @@ let package = Package(
             ],
             swiftSettings: strictSettings),
 
+        // The offline back office in a browser: read-only pages over the archive, staff logins, sessions.
+        .target(
+            name: "Console",
+            dependencies: [
+                "ArchiveStore", "AirlockFormat", "ShopData", "Masking", "SodiumKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: strictSettings),
+
         .executableTarget(
             name: "airlock-pack",
             dependencies: ["PackKit", "AirlockFormat", "AirlockCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
@@ -68,7 +79,8 @@ let package = Package(
         .executableTarget(
             name: "airlock-unpack",
             dependencies: [
-                "ArchiveStore", "AirlockFormat", "BundleOpening", "AirlockCLI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "ArchiveStore", "AirlockFormat", "BundleOpening", "AirlockCLI", "Console", "SodiumKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
         // Writes Spec/vectors from fixed keys and fixed randomness (see Spec/vectors/README.md).
@@ -95,6 +107,13 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "EndToEndTests", dependencies: ["TestSupport", "AirlockFormat", "SodiumKit"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ConsoleTests",
+            dependencies: [
+                "Console", "ArchiveStore", "AirlockFormat", "SodiumKit", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strictSettings),
         .testTarget(name: "MaskingTests", dependencies: ["Masking"], swiftSettings: strictSettings),
         .testTarget(
             name: "ShopDataTests", dependencies: ["ShopData"], resources: [.copy("Fixtures")],

@@ -81,3 +81,5 @@ run "$unpack" check --store offline/archive --passphrase-file passphrase.txt
 
 echo
 echo "Demo finished. Everything it made is in $work"
+echo "To browse the archive: $unpack users add demo --store $work/offline/archive"
+echo "                  then $unpack serve --store $work/offline/archive   (and open http://127.0.0.1:8080/)"

@@ -9,6 +9,8 @@ public struct AuditEntry: Equatable, Sendable, Encodable {
         case rejected = "reject"
         case rebuilt = "rebuild"
         case exported = "export"
+        case consoleUserAdded = "console-user-add"
+        case consoleUserRemoved = "console-user-remove"
     }
 
     /// 1, 2, 3, … without gaps.

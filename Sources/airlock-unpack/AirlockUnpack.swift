@@ -21,6 +21,6 @@ struct AirlockUnpack: ParsableCommand {
         version: AirlockVersion.text(tool: "airlock-unpack"),
         subcommands: [
             Keygen.self, Verify.self, Inspect.self, Init.self, Trust.self, Import.self, Find.self, Log.self, Check.self,
-            Rebuild.self, Stats.self, Export.self, VerifyRelease.self,
+            Rebuild.self, Stats.self, Export.self, Users.self, Serve.self, VerifyRelease.self,
         ])
 }
