@@ -22,15 +22,19 @@ struct SeededRandom: RandomNumberGenerator {
     }
 }
 
-/// A built executable started with `posix_spawn`, so a test can SIGKILL it at a chosen moment and read its peak
-/// resident set size from `wait4`'s `rusage` (exact, unlike sampling `/proc`). Output goes to files, never pipes.
+/// A built executable started with `posix_spawn`, so a test can SIGKILL it at a chosen moment and measure its peak
+/// resident memory. Output goes to files, never pipes.
+///
+/// The peak is `VmHWM` of `/proc/PID/status`, sampled every millisecond until the process ends. `wait4`'s
+/// `ru_maxrss` cannot be used: glibc's `posix_spawn` runs the child on the test runner's memory until `exec`,
+/// and Linux folds that memory's high-water mark (hundreds of MiB in a full test run) into the child's.
 final class Spawned {
     struct Outcome {
         /// The exit status, or nil when a signal ended the process.
         var status: Int32?
         /// The signal that ended the process, if any.
         var signal: Int32?
-        /// Peak resident set size in KiB (`ru_maxrss`).
+        /// Peak resident set size in KiB (`VmHWM`, sampled).
         var peakKiB: Int
         var stdout: String
         var stderr: String
@@ -79,14 +83,26 @@ final class Spawned {
     /// Waits for the end and collects status, peak memory and output.
     func wait() -> Outcome {
         var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        var peak = 0
+        while true {
+            let reaped = waitpid(pid, &status, WNOHANG)
+            if reaped == pid || (reaped < 0 && errno != EINTR) { break }
+            peak = max(peak, Self.highWaterMarkKiB(of: pid))
+            usleep(1000)
+        }
         let exited = (status & 0x7F) == 0
         return Outcome(
-            status: exited ? (status >> 8) & 0xFF : nil, signal: exited ? nil : status & 0x7F,
-            peakKiB: Int(usage.ru_maxrss),
+            status: exited ? (status >> 8) & 0xFF : nil, signal: exited ? nil : status & 0x7F, peakKiB: peak,
             stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
             stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
+    }
+
+    /// `VmHWM` of a running process in KiB, or 0 when it cannot be read (not started yet, or exiting).
+    static func highWaterMarkKiB(of pid: pid_t) -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+        else { return 0 }
+        return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") ?? 0
     }
 
     /// Runs to the end.

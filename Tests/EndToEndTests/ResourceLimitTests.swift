@@ -5,7 +5,7 @@ import TestSupport
 import Testing
 
 /// A decompression bomb through the real importer process: refused with `payload-size-exceeded` while the
-/// process's peak resident memory (from `wait4`) stays small. The other limits are in `ArchiveStoreTests.LimitTests`.
+/// process's peak resident memory (sampled `VmHWM`) stays small. The other limits are in `ArchiveStoreTests.LimitTests`.
 @Suite struct ResourceLimitTests {
     /// One zstd frame (RFC 8878) that expands to `manifest` followed by `rleBlocks` × 128 KiB of `0x02`:
     /// a raw block, then RLE blocks of 4 bytes each. The window descriptor says 8 MiB, the format's maximum, so
