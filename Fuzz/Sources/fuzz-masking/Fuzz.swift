@@ -29,8 +29,10 @@ public func fuzzOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
                 for acceptance in acceptances {
                     _ = policy.looksMasked(text, field: field, kind: kind, acceptance: acceptance)
                     let outcome = policy.mask(text, field: field, kind: kind, acceptance: acceptance)
-                    // A mask equal to the value cannot overwrite anything; any other must be recognised.
-                    if case .masked(let masked) = outcome, masked != text {
+                    // A mask equal to the value cannot overwrite anything; any other must be recognised. Rules
+                    // trim, so an all-whitespace value "masks" to "", which is not recognised (see RESULTS.md):
+                    // harmless, the value was blank.
+                    if case .masked(let masked) = outcome, masked != text, !(masked.isEmpty && isBlank(text)) {
                         require(
                             policy.looksMasked(masked, field: field, kind: kind, acceptance: acceptance),
                             "a masked value does not look masked (rule \(rule))")
@@ -40,6 +42,11 @@ public func fuzzOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
         }
     }
     return 0
+}
+
+/// Whether `text` is empty or only whitespace characters, as the masking rules trim (`TextScan.trimmed`).
+func isBlank(_ text: String) -> Bool {
+    text.allSatisfy { $0.unicodeScalars.first!.properties.isWhitespace }
 }
 
 /// Seed: the default policy as JSON.
