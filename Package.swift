@@ -18,6 +18,8 @@ let package = Package(
         .executable(name: "airlock-pack", targets: ["airlock-pack"]),
         .executable(name: "airlock-unpack", targets: ["airlock-unpack"]),
         .library(name: "AirlockFormat", targets: ["AirlockFormat"]),
+        // For the fuzzers in Fuzz/ (a separate package, never built by `make test`): every parser they drive.
+        .library(name: "AirlockParsers", targets: ["SodiumKit", "AirlockFormat", "BundleOpening", "ShopData", "Masking"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
