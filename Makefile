@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SWIFT_TEST_FLAGS ?=
 
-.PHONY: demo test build deps vectors release test-release clean lint
+.PHONY: demo test build deps vectors release test-release clean lint bench
 
 # Installs the C libraries Airlock links (libsodium, libzstd, SQLite) when pkg-config cannot find them.
 deps:
@@ -40,3 +40,7 @@ clean:
 # Style check (swift-format, configured in .swift-format): 4 spaces, 120 columns.
 lint:
 	$(SWIFT) format lint --strict -r Sources Tests Tools
+
+# The benchmark at 100k/1M rows against the tools a user would chain instead (Benchmarks/run.sh; long).
+bench: deps
+	./Benchmarks/run.sh

@@ -90,6 +90,11 @@ let package = Package(
             name: "airlock-vectorgen", dependencies: ["AirlockFormat", "BundleOpening", "SodiumKit", "TestSupport"], path: "Tools/airlock-vectorgen",
             swiftSettings: strictSettings),
 
+        // Times find on a real archive, in process (Benchmarks/run.sh).
+        .executableTarget(
+            name: "airlock-findbench", dependencies: ["ArchiveStore"], path: "Benchmarks/airlock-findbench",
+            swiftSettings: strictSettings),
+
         .target(
             name: "TestSupport", dependencies: ["AirlockFormat", "BundleOpening", "SodiumKit"], path: "Tests/TestSupport",
             swiftSettings: strictSettings),
