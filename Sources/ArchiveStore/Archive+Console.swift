@@ -35,7 +35,8 @@ extension Archive {
         try DatabaseAccess.wrap {
             let ids = try queue.read { db in
                 let query = try ConsoleQuery(filter, in: db)
-                return try Int64.fetchAll(db, sql: "SELECT r.id " + query.body + query.order, arguments: query.arguments)
+                let sql = "SELECT r.id " + query.body + query.order
+                return try Int64.fetchAll(db, sql: sql, arguments: query.arguments)
             }
             var start = 0
             while start < ids.count {
@@ -185,7 +186,8 @@ struct ConsoleQuery {
         arguments += [keyword]
         let folded = LookupNormalizer.folded(keyword)
         if !folded.isEmpty {
-            parts.append("SELECT record_id FROM lookups WHERE field IN ('email', 'account') AND value LIKE ? ESCAPE '\\'")
+            parts.append(
+                "SELECT record_id FROM lookups WHERE field IN ('email', 'account') AND value LIKE ? ESCAPE '\\'")
             arguments += ["%" + likeEscaped(folded) + "%"]
         }
         if let digits = phoneFragment(keyword) {
@@ -212,8 +214,8 @@ struct ConsoleQuery {
     static func phoneFragment(_ keyword: String) -> String? {
         if let key = LookupNormalizer.phoneKey(keyword) { return key }
         let text = keyword.precomposedStringWithCompatibilityMapping
-        guard text.unicodeScalars.allSatisfy({ CharacterSet.decimalDigits.contains($0) || " -.()+".unicodeScalars.contains($0) })
-        else { return nil }
+        let allowed = CharacterSet.decimalDigits.union(CharacterSet(charactersIn: " -.()+"))
+        guard text.unicodeScalars.allSatisfy({ allowed.contains($0) }) else { return nil }
         var digits = text.unicodeScalars.filter { ("0"..."9").contains($0) }.map(Character.init)
         while digits.first == "0" { digits.removeFirst() }
         return digits.count >= 3 ? String(digits) : nil

@@ -168,7 +168,9 @@ public struct ConsoleUsers: Sendable {
     /// Runs `body` holding an exclusive `flock` on the store folder, so two `users` commands never interleave.
     private func withLock<T>(_ body: () throws(ConsoleError) -> T) throws(ConsoleError) -> T {
         let fd = open(folder, O_RDONLY | O_DIRECTORY)
-        guard fd >= 0 else { throw .usersFile(path: folder, reason: "cannot open the store folder: \(Self.errnoText())") }
+        guard fd >= 0 else {
+            throw .usersFile(path: folder, reason: "cannot open the store folder: \(Self.errnoText())")
+        }
         defer { close(fd) }
         while flock(fd, LOCK_EX) != 0 {
             guard errno == EINTR else { throw .usersFile(path: folder, reason: "cannot lock: \(Self.errnoText())") }

@@ -10,7 +10,9 @@ extension ConsoleServer {
         let page = page(request, context)
         let t = page.strings
         let key = try Self.key(context)
-        guard let member = try archive.currentRecord(kind: .member, key: key) else { return notInArchive(request, context) }
+        guard let member = try archive.currentRecord(kind: .member, key: key) else {
+            return notInArchive(request, context)
+        }
         let orders = try archive.orders(ofMember: key)
         let orderRows: [HTML] = orders.map { order in
             """
@@ -43,7 +45,9 @@ extension ConsoleServer {
         let page = page(request, context)
         let t = page.strings
         let key = try Self.key(context)
-        guard let order = try archive.currentRecord(kind: .order, key: key) else { return notInArchive(request, context) }
+        guard let order = try archive.currentRecord(kind: .order, key: key) else {
+            return notInArchive(request, context)
+        }
         let sections: [(String, [String])] = [
             (t.orders, ["order_no", "ordered_at", "status", "completed_at", "member_id", "note"]),
             (t.purchaser, ["purchaser_name", "purchaser_email", "purchaser_phone", "purchaser_address"]),
