@@ -15,12 +15,13 @@ extension Archive {
         try DatabaseAccess.wrap {
             try queue.read { db in
                 let query = try ConsoleQuery(filter, in: db)
-                let total = try Int.fetchOne(db, sql: "SELECT count(*) " + query.body, arguments: query.arguments) ?? 0
+                let total = try Int.fetchOne(
+                    db, sql: "SELECT count(*) " + query.countBody, arguments: query.countArguments) ?? 0
                 let ids = try Int64.fetchAll(
                     db, sql: "SELECT r.id " + query.body + query.order + " LIMIT ? OFFSET ?",
                     arguments: query.arguments + [max(0, limit), max(0, offset)])
-                let records = try ids.compactMap { id in try VersionQuery.current(recordID: id, in: db) }
-                return RecordPage(records: records, total: total)
+                let currents = try VersionQuery.currents(recordIDs: ids, in: db)
+                return RecordPage(records: ids.compactMap { currents[$0] }, total: total)
             }
         }
     }
@@ -41,10 +42,8 @@ extension Archive {
             var start = 0
             while start < ids.count {
                 let batch = ids[start..<min(ids.count, start + 200)]
-                let records = try queue.read { db in
-                    try batch.compactMap { id in try VersionQuery.current(recordID: id, in: db) }
-                }
-                for record in records { try body(record) }
+                let currents = try queue.read { db in try VersionQuery.currents(recordIDs: batch, in: db) }
+                for id in batch { if let record = currents[id] { try body(record) } }
                 start += batch.count
             }
         }
@@ -79,7 +78,7 @@ extension Archive {
                     SELECT DISTINCT l.record_id FROM lookups l JOIN records r ON r.id = l.record_id
                     WHERE l.field = 'member_id' AND l.value = ? AND r.kind = 'order'
                     """, arguments: [memberID.trimmingCharacters(in: .whitespacesAndNewlines)])
-                let orders = try ids.compactMap { id in try VersionQuery.current(recordID: id, in: db) }
+                let orders = try VersionQuery.currents(recordIDs: ids, in: db).values
                     .filter { $0[field: "member_id"] == memberID }
                 return orders.sorted { lhs, rhs in
                     let left = lhs[field: "ordered_at"] ?? "", right = rhs[field: "ordered_at"] ?? ""
@@ -137,6 +136,9 @@ struct ConsoleQuery {
     var body: String
     var arguments: StatementArguments
     var order: String
+    /// The body for counting matches: without conditions on the version, the records alone.
+    var countBody: String
+    var countArguments: StatementArguments
 
     init(_ filter: RecordFilter, in db: Database) throws {
         let date = filter.kind == .member
@@ -168,6 +170,9 @@ struct ConsoleQuery {
         }
         body = Self.currentVersions + " WHERE " + conditions.joined(separator: " AND ")
         self.arguments = arguments
+        let unfiltered = conditions.count == 1
+        countBody = unfiltered ? "FROM records r WHERE r.kind = ?" : body
+        countArguments = unfiltered ? [filter.kind.rawValue] : arguments
         order = " ORDER BY \(date) DESC, r.key DESC"
     }
 
@@ -229,5 +234,30 @@ struct ConsoleQuery {
             out.append(character)
         }
         return out
+    }
+}
+
+extension VersionQuery {
+    /// The current views of several records in one statement, by record id; ids without a revision are absent.
+    static func currents(recordIDs: some Collection<Int64>, in db: Database) throws -> [Int64: CurrentRecord] {
+        guard !recordIDs.isEmpty else { return [:] }
+        let marks = databaseQuestionMarks(count: recordIDs.count)
+        let cursor = try Row.fetchCursor(
+            db, sql: select + " WHERE rv.record_id IN (\(marks)) ORDER BY rv.record_id, rv.id",
+            arguments: StatementArguments(Array(recordIDs)))
+        var currents: [Int64: CurrentRecord] = [:]
+        var run: [ArchivedVersion] = []
+        var runRecord: Int64?
+        while let row = try cursor.next() {
+            let recordID: Int64 = row["record_id"]
+            if recordID != runRecord, let previous = runRecord {
+                currents[previous] = CurrentRecord(revisions: run)
+                run.removeAll(keepingCapacity: true)
+            }
+            runRecord = recordID
+            run.append(try version(row))
+        }
+        if let last = runRecord { currents[last] = CurrentRecord(revisions: run) }
+        return currents
     }
 }
