@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SWIFT_TEST_FLAGS ?=
 
-.PHONY: demo test build deps vectors release clean
+.PHONY: demo test build deps vectors release test-release clean lint
 
 # Installs the C libraries Airlock links (libsodium, libzstd, SQLite) when pkg-config cannot find them.
 deps:
@@ -23,5 +23,20 @@ demo: deps
 vectors: deps
 	$(SWIFT) run airlock-vectorgen Spec/vectors
 
+# The release for the offline host: dist/airlock-VERSION-linux-ARCH.tar.gz with static executables, man pages,
+# completions, docs, install.sh and SHA256SUMS; KEY=packer.key also signs it (Spec/release.md).
+KEY ?=
+RELEASE_FLAGS ?=
+release: deps
+	SWIFT="$(SWIFT)" ./Scripts/make-release.sh $(if $(KEY),--key "$(KEY)") $(RELEASE_FLAGS)
+
+# Builds a signed release, installs it into an empty prefix and runs the whole flow from there, toolchain-free.
+test-release: deps
+	SWIFT="$(SWIFT)" ./Scripts/test-release.sh
+
 clean:
 	rm -rf .build dist
+
+# Style check (swift-format, configured in .swift-format): 4 spaces, 120 columns.
+lint:
+	$(SWIFT) format lint --strict -r Sources Tests Tools

@@ -102,7 +102,8 @@ let package = Package(
             dependencies: ["PackKit", "AirlockFormat", "BundleOpening", "ShopData", "Masking", "SodiumKit", "TestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "ArchiveStoreTests", dependencies: ["ArchiveStore", "TestSupport", "AirlockFormat"],
+            name: "ArchiveStoreTests",
+            dependencies: ["ArchiveStore", "TestSupport", "AirlockFormat", "PackKit", "ShopData", "Masking"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "EndToEndTests", dependencies: ["TestSupport", "AirlockFormat", "SodiumKit"], swiftSettings: strictSettings),

@@ -69,7 +69,12 @@ step "10. Offline: a customer calls — find them by phone, email or order numbe
 run "$unpack" find --store offline/archive --phone "+81 90-1234-5678"
 run "$unpack" find --store offline/archive --order O-1001
 
-step "11. Offline: the monthly table, the audit log, and a full integrity check"
+step "11. Offline: export the archive — in full, or masked — for the people who need it"
+run "$unpack" export --store offline/archive --kind members --out members-full.csv
+run "$unpack" export --store offline/archive --kind orders --masked --encoding utf-8-bom --out orders-masked.csv
+run head -3 members-full.csv
+
+step "12. Offline: the monthly table, the audit log, and a full integrity check"
 run "$unpack" stats --store offline/archive
 run "$unpack" log --store offline/archive
 run "$unpack" check --store offline/archive --passphrase-file passphrase.txt

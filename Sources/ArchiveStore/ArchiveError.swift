@@ -27,6 +27,8 @@ public enum ArchiveError: Error, Equatable, Sendable, CustomStringConvertible {
     case database(String)
     /// A file or folder of the store could not be read or written.
     case io(path: String, reason: String)
+    /// A newer release has migrated the store's schema beyond what this one knows; nothing was changed.
+    case newerStore(path: String, migrations: [String])
 
     /// The stable, machine-readable reason written to the audit log and `--json` output.
     public var code: String {
@@ -43,6 +45,7 @@ public enum ArchiveError: Error, Equatable, Sendable, CustomStringConvertible {
         case .badQuery: "bad-query"
         case .database: "database"
         case .io: "io"
+        case .newerStore: "newer-store"
         }
     }
 
@@ -77,6 +80,9 @@ public enum ArchiveError: Error, Equatable, Sendable, CustomStringConvertible {
             "the archive database refused the operation (\(message)); nothing was changed; run 'airlock-unpack check'"
         case let .io(path, reason):
             "\(path): \(reason)"
+        case let .newerStore(path, migrations):
+            "\(path) was upgraded by a newer airlock-unpack (schema \(migrations.joined(separator: ", ")) unknown to this "
+                + "version); nothing was changed: install that release or a later one (see 'airlock-unpack --version')"
         }
     }
 }

@@ -1,19 +1,30 @@
 /// An archived bundle as `log`, `check` and exports see it.
 public struct ArchivedBundle: Equatable, Sendable, Encodable {
+    /// Lower-case hex chain id.
     public var chain: String
+    /// The bundle's position in its chain.
     public var sequence: UInt64
+    /// Lower-case hex bundle hash.
     public var bundleHash: String
+    /// Lower-case hex hash of the bundle before it (zeros for sequence 1).
     public var previousHash: String
+    /// The packer key that signed it.
     public var signerKeyID: String
     /// The header's creation time, seconds since 1970.
     public var createdAt: Int64
+    /// When its import committed (RFC 3339 UTC).
     public var importedAt: String
     /// The file in `bundles/`.
     public var fileName: String
+    /// Records in the bundle, per kind (its manifest's counts).
     public var members: UInt64
+    /// Orders in the bundle.
     public var orders: UInt64
+    /// Records the archive had never seen.
     public var newRecords: Int64
+    /// Records whose content changed.
     public var changedRecords: Int64
+    /// Records that arrived again unchanged.
     public var unchangedRecords: Int64
 
     init(_ row: BundleRow) {

@@ -2,6 +2,7 @@ public import AirlockFormat
 
 /// One version of a member or an order as the archive holds it, with the bundle it came from.
 public struct ArchivedVersion: Equatable, Sendable, Encodable {
+    /// Member or order.
     public var kind: ShopRecord.Kind
     /// `member_id` or `order_no`.
     public var key: String
@@ -15,7 +16,12 @@ public struct ArchivedVersion: Equatable, Sendable, Encodable {
     public var items: [[ShopRecord.Field]]
     /// The source file's name, its columns, and the record's rows.
     public var sourceFile: String
+    /// The source file's column names: each row's cells align with them.
     public var columns: [String]
+    /// For each column, the canonical field it maps to, or nil when unmapped; nil for versions indexed before
+    /// the mapping was kept (`rebuild` adds it).
+    public var columnFields: [String?]?
+    /// The record's source rows, numbered as in the source file.
     public var rows: [ShopRecord.SourceRow]
     /// The bundle that brought this version (for history entries: the bundle of that change).
     public var bundle: BundleReference
@@ -32,6 +38,7 @@ public struct ArchivedVersion: Equatable, Sendable, Encodable {
         items = content.items
         sourceFile = content.source.file
         columns = content.source.columns
+        columnFields = content.source.fields
         rows = content.source.rows.map { ShopRecord.SourceRow(row: $0.row, cells: $0.cells) }
         self.bundle = bundle
     }

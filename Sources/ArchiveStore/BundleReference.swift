@@ -2,12 +2,14 @@
 public struct BundleReference: Codable, Equatable, Sendable {
     /// Lower-case hex chain id.
     public var chain: String
+    /// The bundle's position in its chain.
     public var sequence: UInt64
     /// Lower-case hex bundle hash.
     public var bundleHash: String
     /// RFC 3339 UTC.
     public var importedAt: String
 
+    /// Names a bundle.
     public init(chain: String, sequence: UInt64, bundleHash: String, importedAt: String) {
         self.chain = chain
         self.sequence = sequence

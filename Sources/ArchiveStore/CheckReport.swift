@@ -3,9 +3,13 @@
 public struct CheckReport: Equatable, Sendable, Encodable {
     /// Each problem in one line: what is wrong and where (file names, sequence numbers, keys — no values).
     public var problems: [String] = []
+    /// Things worth knowing that are not wrong.
     public var notes: [String] = []
+    /// Bundle rows checked.
     public var bundlesChecked = 0
+    /// Audit entries whose hash chain was verified.
     public var auditEntriesChecked = 0
+    /// Records rebuilt from the bundles and compared with the index.
     public var recordsCompared = 0
 
     /// True when nothing is wrong.

@@ -3,7 +3,9 @@ public import AirlockFormat
 /// A record's current view: its newest version, except that a field masked at the source keeps the newest
 /// earlier value that was not masked (`Spec/archive.md`, "Current view").
 public struct CurrentRecord: Equatable, Sendable, Encodable {
+    /// Member or order.
     public var kind: ShopRecord.Kind
+    /// `member_id` or `order_no`.
     public var key: String
     /// The newest version's fields, with masked-at-source fields restored where an earlier real value exists.
     public var fields: [ShopRecord.Field]

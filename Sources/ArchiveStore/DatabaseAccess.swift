@@ -23,6 +23,12 @@ enum DatabaseAccess {
         configuration.label = "airlock-archive"
         return try wrap {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
+            // Migrations only go forward: a store a newer release has migrated is refused, untouched, rather
+            // than used by code that does not know its schema (README, "Upgrading").
+            let unknown = try queue.read { db in
+                try Schema.migrator.appliedIdentifiers(db).subtracting(Schema.migrator.migrations).sorted()
+            }
+            if !unknown.isEmpty { throw ArchiveError.newerStore(path: path, migrations: unknown) }
             try Schema.migrator.migrate(queue)
             return queue
         }

@@ -10,19 +10,25 @@ public struct ImportSummary: Equatable, Sendable, Encodable {
         case alreadyImported = "already-imported"
     }
 
+    /// The bundle file as given.
     public var path: String
+    /// How the bundle fitted its chain.
     public var status: Status
     /// Lower-case hex chain id.
     public var chain: String
+    /// The bundle's position in its chain.
     public var sequence: UInt64
     /// Lower-case hex bundle hash.
     public var bundleHash: String
     /// Records in the bundle, per kind.
     public var members: UInt64
+    /// Orders in the bundle.
     public var orders: UInt64
     /// Records never seen before, records whose content changed, records that arrived unchanged.
     public var newRecords: Int64
+    /// Records whose content changed.
     public var changedRecords: Int64
+    /// Records that arrived again unchanged.
     public var unchangedRecords: Int64
     /// When the import committed.
     public var importedAt: String

@@ -13,6 +13,7 @@ public struct MonthStats: Equatable, Sendable, Encodable {
     /// New versions of members already archived, from bundles made this month.
     public var membersChanged = 0
 
+    /// An empty month.
     public init(month: String) { self.month = month }
 
     enum CodingKeys: String, CodingKey {

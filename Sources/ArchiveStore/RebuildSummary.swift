@@ -8,6 +8,7 @@ public struct RebuildSummary: Equatable, Sendable, Encodable {
     public var previousDatabaseReadable: Bool
     /// Records in the new index.
     public var members: Int
+    /// Orders in the new index.
     public var orders: Int
 
     enum CodingKeys: String, CodingKey {

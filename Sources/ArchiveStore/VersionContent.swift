@@ -17,6 +17,9 @@ struct VersionContent: Equatable {
 
         var file: String
         var columns: [String]
+        /// For each column, the canonical field it maps to (the manifest's `fields`), so that exports can tell
+        /// mapped from unmapped columns. Not part of the content hash; nil for versions indexed before it was kept.
+        var fields: [String?]?
         var rows: [Row]
     }
 
@@ -37,7 +40,7 @@ struct VersionContent: Equatable {
         maskedAtSource = record.maskedAtSource
         items = record.items
         self.source = Source(
-            file: source.file, columns: source.columns,
+            file: source.file, columns: source.columns, fields: source.fields,
             rows: record.rows.map { Source.Row(row: $0.row, cells: $0.cells) })
     }
 

@@ -21,6 +21,13 @@ public final class PayloadReader {
     private var plaintextStart = 0
     private var plaintextTotal: UInt64 = 0
     private var ended = false
+    /// Decrypted, still compressed bytes of the current chunk (in `plainBuffer`) not yet decompressed.
+    private var compressedCount = 0
+    private var compressedPosition = 0
+    /// The decompressor filled its output buffer and may have more without new input.
+    private var decompressorHasMore = false
+    /// The current chunk is the last: once it is decompressed, the payload ends.
+    private var compressedIsLast = false
 
     /// Opens the payload: finds this recipient's stanza, opens the file key and checks the key commitment
     /// (acceptance steps 5–7).
@@ -50,6 +57,9 @@ public final class PayloadReader {
     }
 
     /// The next frame, or nil at the end of a payload whose final chunk, size and bytes all checked out.
+    ///
+    /// Frames are taken as soon as they are complete, between decompression steps of at most 128 KiB, so the
+    /// plaintext held in memory is at most one frame (≤ 16 MiB) plus one step or one uncompressed chunk.
     public func nextFrame() throws(FormatError) -> PayloadFrame? {
         while true {
             if let frame = try takeFrame() { return frame }
@@ -59,7 +69,14 @@ public final class PayloadReader {
                 }
                 return nil
             }
-            try readChunk()
+            if compressedPosition < compressedCount || decompressorHasMore {
+                try decompressStep()
+            } else if compressedIsLast {
+                compressedIsLast = false
+                try end()
+            } else {
+                try readChunk()
+            }
         }
     }
 
@@ -113,18 +130,29 @@ public final class PayloadReader {
         if tag == .final, !isLast { throw .dataAfterFinalChunk }
         if tag != .final, isLast { throw .missingFinalChunk }
         let plainCount = count - SecretStream.overheadByteCount
+        if decompressor != nil {
+            // Decompressed step by step from `nextFrame`, which takes frames in between.
+            compressedCount = plainCount
+            compressedPosition = 0
+            compressedIsLast = isLast
+            return
+        }
         try plainBuffer.withBytes { (plain) throws(FormatError) in
-            try absorb(UnsafeRawBufferPointer(rebasing: plain[0..<plainCount]))
+            try append(UnsafeRawBufferPointer(rebasing: plain[0..<plainCount]))
         }
         if isLast { try end() }
     }
 
-    private func absorb(_ bytes: UnsafeRawBufferPointer) throws(FormatError) {
-        if let decompressor {
-            try decompressor.decompress(bytes) { (out) throws(FormatError) in try append(out) }
-        } else {
-            try append(bytes)
+    private func decompressStep() throws(FormatError) {
+        guard let decompressor else { return }
+        var position = compressedPosition
+        let count = compressedCount
+        decompressorHasMore = try plainBuffer.withBytes { (plain) throws(FormatError) in
+            try decompressor.step(UnsafeRawBufferPointer(rebasing: plain[0..<count]), position: &position) {
+                (out) throws(FormatError) in try append(out)
+            }
         }
+        compressedPosition = position
     }
 
     private func append(_ bytes: UnsafeRawBufferPointer) throws(FormatError) {

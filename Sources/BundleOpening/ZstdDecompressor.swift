@@ -14,30 +14,37 @@ final class ZstdDecompressor {
 
     deinit { ZSTD_freeDCtx(context) }
 
-    /// Decompresses `input`, handing plaintext to `sink`; `sink` may throw to stop early (size cap).
-    func decompress(
-        _ input: UnsafeRawBufferPointer, sink: (UnsafeRawBufferPointer) throws(FormatError) -> Void
-    ) throws(FormatError) {
-        var inBuffer = ZSTD_inBuffer(src: input.baseAddress, size: input.count, pos: 0)
-        while inBuffer.pos < inBuffer.size || !frameComplete {
-            if frameComplete { throw .decompressionFailed("data after the end of the zstd frame") }
-            let (result, produced) = output.withUnsafeMutableBytes { out in
-                var outBuffer = ZSTD_outBuffer(dst: out.baseAddress, size: out.count, pos: 0)
-                let result = ZSTD_decompressStream(context, &outBuffer, &inBuffer)
-                return (result, outBuffer.pos)
-            }
-            if ZSTD_isError(result) != 0 {
-                throw .decompressionFailed(String(cString: ZSTD_getErrorName(result)))
-            }
-            if produced > 0 {
-                try output.withBytes { (buffer) throws(FormatError) in
-                    try sink(UnsafeRawBufferPointer(rebasing: buffer[0..<produced]))
-                }
-            }
-            if result == 0 { frameComplete = true }
-            // No progress possible without more input and the output buffer was not filled: wait for more.
-            if inBuffer.pos == inBuffer.size && produced < output.count && !frameComplete { return }
+    /// Makes one step of progress on `input` from `position`: at most one output buffer (`ZSTD_DStreamOutSize`,
+    /// 128 KiB) is produced and handed to `sink`, and `position` advances past the input consumed. Callers
+    /// interleave steps with consuming the output, so memory never holds more than one buffer of a chunk's
+    /// decompressed bytes: a small chunk that expands to gigabytes cannot fill memory before it is refused.
+    ///
+    /// - Returns: whether the decompressor may produce more output from what it was already given (its output
+    ///   buffer was filled), even when `position` reached the end of `input`.
+    func step(
+        _ input: UnsafeRawBufferPointer, position: inout Int, sink: (UnsafeRawBufferPointer) throws(FormatError) -> Void
+    ) throws(FormatError) -> Bool {
+        if frameComplete {
+            if position < input.count { throw .decompressionFailed("data after the end of the zstd frame") }
+            return false
         }
+        var inBuffer = ZSTD_inBuffer(src: input.baseAddress, size: input.count, pos: position)
+        let (result, produced) = output.withUnsafeMutableBytes { out in
+            var outBuffer = ZSTD_outBuffer(dst: out.baseAddress, size: out.count, pos: 0)
+            let result = ZSTD_decompressStream(context, &outBuffer, &inBuffer)
+            return (result, outBuffer.pos)
+        }
+        position = inBuffer.pos
+        if ZSTD_isError(result) != 0 {
+            throw .decompressionFailed(String(cString: ZSTD_getErrorName(result)))
+        }
+        if produced > 0 {
+            try output.withBytes { (buffer) throws(FormatError) in
+                try sink(UnsafeRawBufferPointer(rebasing: buffer[0..<produced]))
+            }
+        }
+        if result == 0 { frameComplete = true }
+        return !frameComplete && produced == output.count
     }
 }
 

@@ -41,9 +41,9 @@ public enum PackPipeline {
                     if rowsCounted % 10_000 < rows.count { progress("counting", rowsCounted, nil) }
                     sizes += UInt64(PayloadFrame.headerLength + RecordCodec.encode(record).count)
                     if record.kind == .member { counts.members += 1 } else { counts.orders += 1 }
-                    for row in rows { for warning in row.warnings { warnings.append(warning.description) } }
+                    for row in rows { for warning in row.warnings { warnings.append(Self.text(of: warning)) } }
                 }
-                for warning in pass.reader.csv.warnings { warnings.append(warning.description) }
+                for warning in pass.reader.csv.warnings { warnings.append(Self.text(of: warning)) }
                 sources.append(pass.manifestSource(hash: fingerprint.hash, bytes: fingerprint.bytes))
                 fingerprints.append(fingerprint)
             }
@@ -123,8 +123,10 @@ public enum PackPipeline {
         }
     }
 
-    /// Resolves reservations that a crashed run left: a bundle that reached its final name and verifies is
-    /// recorded as sent; otherwise the reservation and its pending files are dropped.
+    /// Resolves what a crashed run left: a reserved bundle that reached its final name and verifies is recorded
+    /// as sent, otherwise the reservation, its pending files and its temporary bundle file are dropped; a sent
+    /// bundle the chain does not name yet (a crash between the two state writes of ``PackState/markSent(_:)``)
+    /// advances the chain; temporary files of interrupted atomic writes are removed.
     public static func recover(state: PackState, signer: SigningPublicKey) throws {
         for var entry in try state.entries() where entry.status == .reserved {
             let chain = try state.chain()
@@ -137,6 +139,31 @@ public enum PackPipeline {
             } else {
                 try state.abandon(entry)
             }
+            removeTemporaries(of: entry.bundlePath)
+        }
+        // `markSent` writes the entry, then `chain.json`: a crash between the two leaves the chain one behind.
+        if let last = try state.entries().last(where: { $0.status == .sent && $0.bundleHash != nil }),
+            last.sequence > (try state.chain()).lastSequence
+        {
+            try state.markSent(last)
+        }
+        for folder in [state.directory, state.directory + "/bundles"] {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where isTemporary(name) {
+                try? FileManager.default.removeItem(atPath: folder + "/" + name)
+            }
+        }
+    }
+
+    /// Whether `name` is a temporary file of `AtomicFileWriter` (`.NAME.tmp-XXXXXX`).
+    static func isTemporary(_ name: String) -> Bool { name.hasPrefix(".") && name.contains(".tmp-") }
+
+    /// Removes the temporary files an interrupted write of `path` left beside it.
+    static func removeTemporaries(of path: String) {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        let prefix = "." + url.lastPathComponent + ".tmp-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(prefix) {
+            try? FileManager.default.removeItem(atPath: folder + "/" + name)
         }
     }
 
@@ -147,6 +174,10 @@ public enum PackPipeline {
         guard !inputs.isEmpty else { throw PackKitError.noInput }
         return inputs
     }
+
+    /// A warning as the `warn` callback and the summary carry it: where and what, without the `warning: ` prefix
+    /// of its description, which the command line adds itself (`airlock-pack: warning: …`).
+    static func text(of warning: ShopDataWarning) -> String { "\(warning.location): \(warning.message)" }
 
     static func timestamp(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()

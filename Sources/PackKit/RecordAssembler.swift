@@ -29,7 +29,8 @@ struct RecordAssembler {
         let credentials = Set(reader.mapper.credentialColumns)
         sealedColumns = names.indices.filter { !credentials.contains($0) }
         let kind = reader.kind.maskingKind
-        columnFields = names.map { layout.columns[$0] ?? [] }
+        // By header key, as RowMapper maps: EC-CUBE's second `送料` (key `送料#2`) feeds nothing.
+        columnFields = reader.csv.header.keys.map { layout.columns[$0] ?? [] }
         maskField = columnFields.map { fields in
             fields.first { field in
                 if case .keep = policy.rule(for: field.rawValue, kind: kind) { return false }

@@ -9,13 +9,13 @@ struct AirlockPack: ParsableCommand {
         commandName: "airlock-pack",
         abstract: "Seal a shop's member and order exports for the offline host.",
         discussion: """
-            Runs on the online server. It can seal bundles to the offline host's public key and sign them,
+            Runs on the online server. It can seal bundles to the offline host's public key and sign them, \
             but it can never open a bundle. Start with 'airlock-pack keygen --out keys'.
 
-            Exit codes: 0 ok, 10 bundle rejected, 12 untrusted signer, 13 receipt rejected, 64 usage,
-            65 bad input, 66 missing input, 73 cannot create output, 74 I/O error, 77 key unusable,
+            Exit codes: 0 ok, 10 bundle rejected, 12 untrusted signer, 13 receipt rejected, 64 usage, \
+            65 bad input, 66 missing input, 73 cannot create output, 74 I/O error, 77 key unusable, \
             1 internal error.
             """,
         version: AirlockVersion.text(tool: "airlock-pack"),
-        subcommands: [Keygen.self, Pack.self, Confirm.self, Status.self, Inspect.self, Verify.self])
+        subcommands: [Keygen.self, Pack.self, Confirm.self, Status.self, Inspect.self, Verify.self, SignRelease.self])
 }

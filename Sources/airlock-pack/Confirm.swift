@@ -9,9 +9,9 @@ extension AirlockPack {
         static let configuration = CommandConfiguration(
             abstract: "Release a bundle's masked re-export once the offline host's receipt verifies.",
             discussion: """
-                The offline host writes a signed receipt after it imports a bundle. Carry the receipt back and
-                run confirm: it checks the signature with offline.pub, checks that chain, sequence, bundle
-                hash and counts match what this server sealed, and only then moves the masked CSV from
+                The offline host writes a signed receipt after it imports a bundle. Carry the receipt back and \
+                run confirm: it checks the signature with offline.pub, checks that chain, sequence, bundle \
+                hash and counts match what this server sealed, and only then moves the masked CSV from \
                 STATE/pending/ to STATE/ready/, where it can be uploaded to the shop.
 
                 Example: airlock-pack confirm 0123abcd-00000001.receipt --from keys/offline.pub --state /var/lib/airlock

@@ -9,8 +9,8 @@ extension AirlockPack {
         static let configuration = CommandConfiguration(
             abstract: "Dry run: show how a CSV export will be read, mapped and masked, without sealing anything.",
             discussion: """
-                Shows the detected encoding, line ending and profile, the header, the row count, which column
-                feeds which field and which fields will be masked, and the first rows. With --json, prints the
+                Shows the detected encoding, line ending and profile, the header, the row count, which column \
+                feeds which field and which fields will be masked, and the first rows. With --json, prints the \
                 parsed rows as a JSON array of objects keyed by header, values as strings, in file order.
 
                 Example: airlock-pack inspect exports/order.csv --encoding cp932

@@ -7,7 +7,7 @@ extension AirlockPack {
         static let configuration = CommandConfiguration(
             abstract: "Make the online server's signing identity: packer.key (secret) and packer.pub (public).",
             discussion: """
-                packer.key signs every bundle (Ed25519), encrypted with your passphrase, mode 0600.
+                packer.key signs every bundle (Ed25519), encrypted with your passphrase, mode 0600. \
                 Carry packer.pub to the offline host and trust it there; compare its key id by phone.
 
                 Example: airlock-pack keygen --out /etc/airlock

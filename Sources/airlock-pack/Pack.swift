@@ -10,13 +10,13 @@ extension AirlockPack {
         static let configuration = CommandConfiguration(
             abstract: "Seal the shop's member and order exports into the next bundle for the offline host.",
             discussion: """
-                Reads the CSV exports as the shop wrote them (UTF-8 with or without BOM, CP932, Big5; layout
-                detected or given with --profile), seals the eligible records into one bundle in --out, and
-                writes the masked re-export of those rows to STATE/pending/. Nothing is released for upload
+                Reads the CSV exports as the shop wrote them (UTF-8 with or without BOM, CP932, Big5; layout \
+                detected or given with --profile), seals the eligible records into one bundle in --out, and \
+                writes the masked re-export of those rows to STATE/pending/. Nothing is released for upload \
                 until 'airlock-pack confirm' receives the offline host's receipt.
 
-                Eligible: members registered at least --member-min-age days ago; orders in a final status
-                (completed or cancelled, per profile) completed at least --order-min-age days ago (10: three
+                Eligible: members registered at least --member-min-age days ago; orders in a final status \
+                (completed or cancelled, per profile) completed at least --order-min-age days ago (10: three \
                 days of shipping and seven of cooling-off). The rest waits for a later run.
 
                 Example:

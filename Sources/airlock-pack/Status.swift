@@ -8,7 +8,7 @@ extension AirlockPack {
         static let configuration = CommandConfiguration(
             abstract: "List the bundles sent, confirmed and waiting for a receipt, oldest first.",
             discussion: """
-                A bundle that is 'sent' but not 'confirmed' is data at risk: the online server holds the only
+                A bundle that is 'sent' but not 'confirmed' is data at risk: the online server holds the only \
                 copy until the offline host imports it and its receipt comes back.
 
                 Example: airlock-pack status --state /var/lib/airlock --json

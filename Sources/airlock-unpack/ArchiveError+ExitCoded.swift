@@ -6,7 +6,7 @@ extension ArchiveError: ExitCoded {
     public var exit: AirlockExit {
         switch self {
         case .storeExists: .cannotCreate
-        case .notAStore: .noInput
+        case .notAStore, .newerStore: .noInput
         case let .bundleRejected(_, error): error.exit
         case .untrustedSigner: .untrustedSigner
         case .fork, .brokenLink, .gap: .chainRejected

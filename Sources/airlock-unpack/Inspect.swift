@@ -7,7 +7,7 @@ extension AirlockUnpack {
         static let configuration = CommandConfiguration(
             abstract: "Print a bundle's clear header: chain, sequence, time, signer and recipient key ids, sizes.",
             discussion: """
-                Reads only the header; checks nothing cryptographic (use 'verify' for that) and shows nothing
+                Reads only the header; checks nothing cryptographic (use 'verify' for that) and shows nothing \
                 secret: record counts and file names are inside the encrypted payload.
 
                 Example: airlock-unpack inspect bundles/shop-000001.airlock --json

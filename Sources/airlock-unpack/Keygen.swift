@@ -7,9 +7,9 @@ extension AirlockUnpack {
         static let configuration = CommandConfiguration(
             abstract: "Make the offline host's identity: offline.key (secret) and offline.pub (public).",
             discussion: """
-                offline.key holds an X25519 key that bundles are sealed to and an Ed25519 key that signs
-                receipts, encrypted with your passphrase (Argon2id + XChaCha20-Poly1305), mode 0600.
-                offline.pub is one line you copy to the online server; read its key id over the phone
+                offline.key holds an X25519 key that bundles are sealed to and an Ed25519 key that signs \
+                receipts, encrypted with your passphrase (Argon2id + XChaCha20-Poly1305), mode 0600. \
+                offline.pub is one line you copy to the online server; read its key id over the phone \
                 to check it arrived unchanged.
 
                 Example: airlock-unpack keygen --out /srv/airlock/keys

@@ -68,7 +68,7 @@ import Testing
         #expect(try runner.unpack("users", "add", "hanako", "--store", store, "--password-file", passwordFile).status == 0)
 
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandRunner.binPath + "/airlock-unpack")
+        process.executableURL = URL(fileURLWithPath: Executable("airlock-unpack").path)
         process.arguments = ["serve", "--store", store, "--port", "0"]
         let errors = Pipe()
         process.standardError = errors

@@ -40,21 +40,31 @@ public struct Executable: Sendable {
         for (key, value) in environment { env[key] = value }
         process.environment = env
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        let out = Pipe()
-        let err = Pipe()
+        // Files rather than pipes: however much the child writes, it can never block while the test waits.
+        let capture = NSTemporaryDirectory() + "/airlock-run-" + UUID().uuidString
+        _ = FileManager.default.createFile(atPath: capture + ".out", contents: nil)
+        _ = FileManager.default.createFile(atPath: capture + ".err", contents: nil)
+        defer {
+            try? FileManager.default.removeItem(atPath: capture + ".out")
+            try? FileManager.default.removeItem(atPath: capture + ".err")
+        }
+        let out = try FileHandle(forWritingTo: URL(fileURLWithPath: capture + ".out"))
+        let err = try FileHandle(forWritingTo: URL(fileURLWithPath: capture + ".err"))
         process.standardOutput = out
         process.standardError = err
         let input = Pipe()
-        process.standardInput = input
+        process.standardInput = stdin == nil ? FileHandle.nullDevice : input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        // Read both pipes to the end before waiting, so a chatty process cannot block on a full pipe.
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        if let stdin {
+            input.fileHandleForWriting.write(Data(stdin.utf8))
+            try input.fileHandleForWriting.close()
+        }
         process.waitUntilExit()
+        try out.close()
+        try err.close()
         return Result(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+            status: process.terminationStatus,
+            stdout: (try? String(contentsOfFile: capture + ".out", encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOfFile: capture + ".err", encoding: .utf8)) ?? "")
     }
 }
