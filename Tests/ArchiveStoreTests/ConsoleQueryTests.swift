@@ -74,4 +74,25 @@ import Testing
         let before = try archive.arrivals(importedFrom: day.addingTimeInterval(-7200), to: day.addingTimeInterval(-60))
         #expect(before == ArrivalCounts())
     }
+
+    @Test func aListExportsWithExportsLayoutAndIsAudited() throws {
+        let fixture = try Self.fixture()
+        let path = fixture.directory.file("gold.csv")
+        let summary = try fixture.archive.exportList(
+            matching: RecordFilter(kind: .member, equals: ["level": "Gold"]), masked: true,
+            auditDetails: ["by": "hanako", "via": "console"], to: path)
+        #expect(summary.records == 2 && summary.rows == 2)
+        let bytes = try #require(FileManager.default.contents(atPath: path))
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        #expect(text.hasPrefix("member_id,account,email,name,"))
+        #expect(text.contains("M3,,taro_x@example.jp,山***,"))
+        #expect(!text.contains("M2,"))
+        let entry = try #require(try fixture.archive.auditLog().last)
+        #expect(entry.event == "export")
+        #expect(entry.details.contains("\"by\":\"hanako\"") && entry.details.contains("\"masked\":\"yes\""))
+        #expect(throws: ExportError.outputExists(path: path)) {
+            try fixture.archive.exportList(matching: RecordFilter(kind: .member), masked: false, auditDetails: [:], to: path)
+        }
+    }
 }

@@ -38,7 +38,8 @@ import Testing
             #expect(details["by"] as? String == "hanako")
             #expect(details["via"] as? String == "console")
             #expect(details["kind"] as? String == "member")
-            #expect(details["masked"] as? String == "false")
+            #expect(details["masked"] as? String == "no")
+            #expect(details["layout"] as? String == "airlock")
             #expect(details["filters"] as? String == "level")
             #expect(details["records"] as? Int == 2)
             #expect(!entry.details.contains("Gold"))
@@ -63,7 +64,7 @@ import Testing
             #expect(!lines[1].contains("090-1234-5678"))
             #expect(!lines[1].contains("西新宿"))
             let entry = try #require(try archive.auditLog().last)
-            #expect(entry.details.contains("\"masked\":\"true\""))
+            #expect(entry.details.contains("\"masked\":\"yes\""))
             #expect(entry.details.contains("\"filters\":\"keyword\""))
             #expect(!entry.details.contains("M001"))
         }
