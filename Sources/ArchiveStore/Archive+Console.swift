@@ -15,8 +15,9 @@ extension Archive {
         try DatabaseAccess.wrap {
             try queue.read { db in
                 let query = try ConsoleQuery(filter, in: db)
-                let total = try Int.fetchOne(
-                    db, sql: "SELECT count(*) " + query.countBody, arguments: query.countArguments) ?? 0
+                let total =
+                    try Int.fetchOne(
+                        db, sql: "SELECT count(*) " + query.countBody, arguments: query.countArguments) ?? 0
                 let ids = try Int64.fetchAll(
                     db, sql: "SELECT r.id " + query.body + query.order + " LIMIT ? OFFSET ?",
                     arguments: query.arguments + [max(0, limit), max(0, offset)])
@@ -61,11 +62,13 @@ extension Archive {
         precondition(ConsoleQuery.isFieldName(field), "not a canonical field name")
         return try DatabaseAccess.wrap {
             try queue.read { db in
-                try String.fetchAll(db, sql: """
-                    SELECT value FROM (
-                        SELECT json_extract(v.fields, ?) AS value \(ConsoleQuery.currentVersions) WHERE r.kind = ?)
-                    WHERE value IS NOT NULL AND value <> '' GROUP BY value ORDER BY count(*) DESC, value LIMIT ?
-                    """, arguments: ["$." + field, kind.rawValue, limit])
+                try String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT value FROM (
+                            SELECT json_extract(v.fields, ?) AS value \(ConsoleQuery.currentVersions) WHERE r.kind = ?)
+                        WHERE value IS NOT NULL AND value <> '' GROUP BY value ORDER BY count(*) DESC, value LIMIT ?
+                        """, arguments: ["$." + field, kind.rawValue, limit])
             }
         }
     }
@@ -74,10 +77,12 @@ extension Archive {
     public func orders(ofMember memberID: String) throws(ArchiveError) -> [CurrentRecord] {
         try DatabaseAccess.wrap {
             try queue.read { db in
-                let ids = try Int64.fetchAll(db, sql: """
-                    SELECT DISTINCT l.record_id FROM lookups l JOIN records r ON r.id = l.record_id
-                    WHERE l.field = 'member_id' AND l.value = ? AND r.kind = 'order'
-                    """, arguments: [memberID.trimmingCharacters(in: .whitespacesAndNewlines)])
+                let ids = try Int64.fetchAll(
+                    db,
+                    sql: """
+                        SELECT DISTINCT l.record_id FROM lookups l JOIN records r ON r.id = l.record_id
+                        WHERE l.field = 'member_id' AND l.value = ? AND r.kind = 'order'
+                        """, arguments: [memberID.trimmingCharacters(in: .whitespacesAndNewlines)])
                 let orders = try VersionQuery.currents(recordIDs: ids, in: db).values
                     .filter { $0[field: "member_id"] == memberID }
                 return orders.sorted { lhs, rhs in
@@ -93,18 +98,20 @@ extension Archive {
     public func arrivals(importedFrom start: Date, to end: Date) throws(ArchiveError) -> ArrivalCounts {
         try DatabaseAccess.wrap {
             try queue.read { db in
-                let rows = try Row.fetchAll(db, sql: """
-                    WITH touched AS (
-                        SELECT rv.record_id, r.kind,
-                               rv.id = (SELECT min(f.id) FROM revisions f WHERE f.record_id = rv.record_id) AS first
-                        FROM bundles b
-                        JOIN revisions rv ON rv.bundle_id = b.id
-                        JOIN records r ON r.id = rv.record_id
-                        WHERE b.imported_at >= ? AND b.imported_at < ?)
-                    SELECT kind, count(DISTINCT CASE WHEN first THEN record_id END) AS new,
-                           count(DISTINCT record_id) AS touched
-                    FROM touched GROUP BY kind
-                    """, arguments: [Timestamp.rfc3339(start), Timestamp.rfc3339(end)])
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        WITH touched AS (
+                            SELECT rv.record_id, r.kind,
+                                   rv.id = (SELECT min(f.id) FROM revisions f WHERE f.record_id = rv.record_id) AS first
+                            FROM bundles b
+                            JOIN revisions rv ON rv.bundle_id = b.id
+                            JOIN records r ON r.id = rv.record_id
+                            WHERE b.imported_at >= ? AND b.imported_at < ?)
+                        SELECT kind, count(DISTINCT CASE WHEN first THEN record_id END) AS new,
+                               count(DISTINCT record_id) AS touched
+                        FROM touched GROUP BY kind
+                        """, arguments: [Timestamp.rfc3339(start), Timestamp.rfc3339(end)])
                 var counts = ArrivalCounts()
                 for row in rows {
                     let new: Int = row["new"]
@@ -141,12 +148,13 @@ struct ConsoleQuery {
     var countArguments: StatementArguments
 
     init(_ filter: RecordFilter, in db: Database) throws {
-        let date = filter.kind == .member
+        let date =
+            filter.kind == .member
             ? "replace(substr(json_extract(v.fields, '$.registered_at'), 1, 10), '/', '-')"
             : """
-                replace(substr(coalesce(nullif(json_extract(v.fields, '$.ordered_at'), ''),
-                    json_extract(v.fields, '$.completed_at')), 1, 10), '/', '-')
-                """
+            replace(substr(coalesce(nullif(json_extract(v.fields, '$.ordered_at'), ''),
+                json_extract(v.fields, '$.completed_at')), 1, 10), '/', '-')
+            """
         var conditions = ["r.kind = ?"]
         var arguments: StatementArguments = [filter.kind.rawValue]
         if let from = filter.from {

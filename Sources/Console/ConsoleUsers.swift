@@ -1,8 +1,9 @@
 public import ArchiveStore
 public import Foundation
 public import SodiumKit
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A staff account of the console: a name and when it was added (the password hash stays inside).

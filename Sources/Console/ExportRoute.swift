@@ -2,8 +2,8 @@ import AirlockFormat
 import ArchiveStore
 import Foundation
 import HTTPTypes
-import Logging
 import Hummingbird
+import Logging
 import NIOCore
 
 extension ConsoleServer {
@@ -27,7 +27,9 @@ extension ConsoleServer {
         logger.notice("user \(user) exported \(records) \(kind.rawValue) records\(masked ? " (masked)" : "")")
         return Response(
             status: .ok,
-            headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name)\""],
+            headers: [
+                .contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name)\"",
+            ],
             body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 

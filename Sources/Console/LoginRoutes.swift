@@ -1,8 +1,8 @@
 import AirlockFormat
 import Foundation
 import HTTPTypes
-import Logging
 import Hummingbird
+import Logging
 import NIOCore
 import SodiumKit
 
@@ -97,9 +97,11 @@ extension ConsoleServer {
     ) -> Response {
         let t = context.strings
         let token = Hex.encode(Random.bytes(32))
-        let note: HTML = message.map { "<p class=\"message\($0.info ? " info" : "")\" role=\"status\">\($0.text)</p>" }
+        let note: HTML =
+            message.map { "<p class=\"message\($0.info ? " info" : "")\" role=\"status\">\($0.text)</p>" }
             ?? .empty
-        let nextField: HTML = next.flatMap { Reply.isLocalPath($0) ? $0 : nil }
+        let nextField: HTML =
+            next.flatMap { Reply.isLocalPath($0) ? $0 : nil }
             .map { "<input type=\"hidden\" name=\"next\" value=\"\($0)\">" } ?? .empty
         let content: HTML = """
             \(note)

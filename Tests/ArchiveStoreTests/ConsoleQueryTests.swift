@@ -10,7 +10,8 @@ import Testing
         -> ShopRecord
     {
         let cells = [id, email, name, phone, "東京都"]
-        let fields = zip(["member_id", "email", "name", "phone", "address"], cells).map { ShopRecord.Field(name: $0, value: $1) }
+        let fields =
+            zip(["member_id", "email", "name", "phone", "address"], cells).map { ShopRecord.Field(name: $0, value: $1) }
             + [.init(name: "level", value: level), .init(name: "registered_at", value: registered)]
         return ShopRecord(kind: .member, source: 0, key: id, fields: fields, rows: [.init(row: 2, cells: cells)])
     }
@@ -18,9 +19,15 @@ import Testing
     static func fixture() throws -> ArchiveFixture {
         let fixture = try ArchiveFixture()
         let members = [
-            member("M1", email: "ryoko@example.jp", name: "小村 亮子", phone: "090-1234-5678", level: "Gold", registered: "2026-01-15"),
-            member("M2", email: "mei@example.tw", name: "陳美玲", phone: "0912-345-678", level: "Silver", registered: "2026/03/02 10:00"),
-            member("M3", email: "taro_x@example.jp", name: "山田 太郎", phone: "03-1234-5678", level: "Gold", registered: "2026-07-20"),
+            member(
+                "M1", email: "ryoko@example.jp", name: "小村 亮子", phone: "090-1234-5678", level: "Gold",
+                registered: "2026-01-15"),
+            member(
+                "M2", email: "mei@example.tw", name: "陳美玲", phone: "0912-345-678", level: "Silver",
+                registered: "2026/03/02 10:00"),
+            member(
+                "M3", email: "taro_x@example.jp", name: "山田 太郎", phone: "03-1234-5678", level: "Gold",
+                registered: "2026-07-20"),
         ]
         var orders = Fixtures.orders(3)
         for index in orders.indices {
@@ -92,7 +99,8 @@ import Testing
         #expect(entry.event == "export")
         #expect(entry.details.contains("\"by\":\"hanako\"") && entry.details.contains("\"masked\":\"yes\""))
         #expect(throws: ExportError.outputExists(path: path)) {
-            try fixture.archive.exportList(matching: RecordFilter(kind: .member), masked: false, auditDetails: [:], to: path)
+            try fixture.archive.exportList(
+                matching: RecordFilter(kind: .member), masked: false, auditDetails: [:], to: path)
         }
     }
 }
