@@ -1,12 +1,14 @@
 public import ArgumentParser
-public import SodiumKit
 import Foundation
+public import SodiumKit
 
 /// Where a console user's new password comes from: `--password-file`, `AIRLOCK_PASSWORD`, or a TTY prompt
 /// (asked twice).
 public struct PasswordOptions: ParsableArguments {
-    @Option(name: .customLong("password-file"), help: ArgumentHelp(
-        "Read the password from the first line of this file.", valueName: "file"))
+    @Option(
+        name: .customLong("password-file"),
+        help: ArgumentHelp(
+            "Read the password from the first line of this file.", valueName: "file"))
     public var passwordFile: String?
 
     public init() {}

@@ -15,12 +15,14 @@ extension Archive {
         try DatabaseAccess.wrap {
             try queue.read { db in
                 let query = try ConsoleQuery(filter, in: db)
-                let total = try Int.fetchOne(db, sql: "SELECT count(*) " + query.body, arguments: query.arguments) ?? 0
+                let total =
+                    try Int.fetchOne(
+                        db, sql: "SELECT count(*) " + query.countBody, arguments: query.countArguments) ?? 0
                 let ids = try Int64.fetchAll(
                     db, sql: "SELECT r.id " + query.body + query.order + " LIMIT ? OFFSET ?",
                     arguments: query.arguments + [max(0, limit), max(0, offset)])
-                let records = try ids.compactMap { id in try VersionQuery.current(recordID: id, in: db) }
-                return RecordPage(records: records, total: total)
+                let currents = try VersionQuery.currents(recordIDs: ids, in: db)
+                return RecordPage(records: ids.compactMap { currents[$0] }, total: total)
             }
         }
     }
@@ -35,15 +37,14 @@ extension Archive {
         try DatabaseAccess.wrap {
             let ids = try queue.read { db in
                 let query = try ConsoleQuery(filter, in: db)
-                return try Int64.fetchAll(db, sql: "SELECT r.id " + query.body + query.order, arguments: query.arguments)
+                let sql = "SELECT r.id " + query.body + query.order
+                return try Int64.fetchAll(db, sql: sql, arguments: query.arguments)
             }
             var start = 0
             while start < ids.count {
                 let batch = ids[start..<min(ids.count, start + 200)]
-                let records = try queue.read { db in
-                    try batch.compactMap { id in try VersionQuery.current(recordID: id, in: db) }
-                }
-                for record in records { try body(record) }
+                let currents = try queue.read { db in try VersionQuery.currents(recordIDs: batch, in: db) }
+                for id in batch { if let record = currents[id] { try body(record) } }
                 start += batch.count
             }
         }
@@ -61,11 +62,13 @@ extension Archive {
         precondition(ConsoleQuery.isFieldName(field), "not a canonical field name")
         return try DatabaseAccess.wrap {
             try queue.read { db in
-                try String.fetchAll(db, sql: """
-                    SELECT value FROM (
-                        SELECT json_extract(v.fields, ?) AS value \(ConsoleQuery.currentVersions) WHERE r.kind = ?)
-                    WHERE value IS NOT NULL AND value <> '' GROUP BY value ORDER BY count(*) DESC, value LIMIT ?
-                    """, arguments: ["$." + field, kind.rawValue, limit])
+                try String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT value FROM (
+                            SELECT json_extract(v.fields, ?) AS value \(ConsoleQuery.currentVersions) WHERE r.kind = ?)
+                        WHERE value IS NOT NULL AND value <> '' GROUP BY value ORDER BY count(*) DESC, value LIMIT ?
+                        """, arguments: ["$." + field, kind.rawValue, limit])
             }
         }
     }
@@ -74,11 +77,13 @@ extension Archive {
     public func orders(ofMember memberID: String) throws(ArchiveError) -> [CurrentRecord] {
         try DatabaseAccess.wrap {
             try queue.read { db in
-                let ids = try Int64.fetchAll(db, sql: """
-                    SELECT DISTINCT l.record_id FROM lookups l JOIN records r ON r.id = l.record_id
-                    WHERE l.field = 'member_id' AND l.value = ? AND r.kind = 'order'
-                    """, arguments: [memberID.trimmingCharacters(in: .whitespacesAndNewlines)])
-                let orders = try ids.compactMap { id in try VersionQuery.current(recordID: id, in: db) }
+                let ids = try Int64.fetchAll(
+                    db,
+                    sql: """
+                        SELECT DISTINCT l.record_id FROM lookups l JOIN records r ON r.id = l.record_id
+                        WHERE l.field = 'member_id' AND l.value = ? AND r.kind = 'order'
+                        """, arguments: [memberID.trimmingCharacters(in: .whitespacesAndNewlines)])
+                let orders = try VersionQuery.currents(recordIDs: ids, in: db).values
                     .filter { $0[field: "member_id"] == memberID }
                 return orders.sorted { lhs, rhs in
                     let left = lhs[field: "ordered_at"] ?? "", right = rhs[field: "ordered_at"] ?? ""
@@ -93,18 +98,20 @@ extension Archive {
     public func arrivals(importedFrom start: Date, to end: Date) throws(ArchiveError) -> ArrivalCounts {
         try DatabaseAccess.wrap {
             try queue.read { db in
-                let rows = try Row.fetchAll(db, sql: """
-                    WITH touched AS (
-                        SELECT rv.record_id, r.kind,
-                               rv.id = (SELECT min(f.id) FROM revisions f WHERE f.record_id = rv.record_id) AS first
-                        FROM bundles b
-                        JOIN revisions rv ON rv.bundle_id = b.id
-                        JOIN records r ON r.id = rv.record_id
-                        WHERE b.imported_at >= ? AND b.imported_at < ?)
-                    SELECT kind, count(DISTINCT CASE WHEN first THEN record_id END) AS new,
-                           count(DISTINCT record_id) AS touched
-                    FROM touched GROUP BY kind
-                    """, arguments: [Timestamp.rfc3339(start), Timestamp.rfc3339(end)])
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        WITH touched AS (
+                            SELECT rv.record_id, r.kind,
+                                   rv.id = (SELECT min(f.id) FROM revisions f WHERE f.record_id = rv.record_id) AS first
+                            FROM bundles b
+                            JOIN revisions rv ON rv.bundle_id = b.id
+                            JOIN records r ON r.id = rv.record_id
+                            WHERE b.imported_at >= ? AND b.imported_at < ?)
+                        SELECT kind, count(DISTINCT CASE WHEN first THEN record_id END) AS new,
+                               count(DISTINCT record_id) AS touched
+                        FROM touched GROUP BY kind
+                        """, arguments: [Timestamp.rfc3339(start), Timestamp.rfc3339(end)])
                 var counts = ArrivalCounts()
                 for row in rows {
                     let new: Int = row["new"]
@@ -136,14 +143,18 @@ struct ConsoleQuery {
     var body: String
     var arguments: StatementArguments
     var order: String
+    /// The body for counting matches: without conditions on the version, the records alone.
+    var countBody: String
+    var countArguments: StatementArguments
 
     init(_ filter: RecordFilter, in db: Database) throws {
-        let date = filter.kind == .member
+        let date =
+            filter.kind == .member
             ? "replace(substr(json_extract(v.fields, '$.registered_at'), 1, 10), '/', '-')"
             : """
-                replace(substr(coalesce(nullif(json_extract(v.fields, '$.ordered_at'), ''),
-                    json_extract(v.fields, '$.completed_at')), 1, 10), '/', '-')
-                """
+            replace(substr(coalesce(nullif(json_extract(v.fields, '$.ordered_at'), ''),
+                json_extract(v.fields, '$.completed_at')), 1, 10), '/', '-')
+            """
         var conditions = ["r.kind = ?"]
         var arguments: StatementArguments = [filter.kind.rawValue]
         if let from = filter.from {
@@ -167,6 +178,9 @@ struct ConsoleQuery {
         }
         body = Self.currentVersions + " WHERE " + conditions.joined(separator: " AND ")
         self.arguments = arguments
+        let unfiltered = conditions.count == 1
+        countBody = unfiltered ? "FROM records r WHERE r.kind = ?" : body
+        countArguments = unfiltered ? [filter.kind.rawValue] : arguments
         order = " ORDER BY \(date) DESC, r.key DESC"
     }
 
@@ -185,7 +199,8 @@ struct ConsoleQuery {
         arguments += [keyword]
         let folded = LookupNormalizer.folded(keyword)
         if !folded.isEmpty {
-            parts.append("SELECT record_id FROM lookups WHERE field IN ('email', 'account') AND value LIKE ? ESCAPE '\\'")
+            parts.append(
+                "SELECT record_id FROM lookups WHERE field IN ('email', 'account') AND value LIKE ? ESCAPE '\\'")
             arguments += ["%" + likeEscaped(folded) + "%"]
         }
         if let digits = phoneFragment(keyword) {
@@ -212,8 +227,8 @@ struct ConsoleQuery {
     static func phoneFragment(_ keyword: String) -> String? {
         if let key = LookupNormalizer.phoneKey(keyword) { return key }
         let text = keyword.precomposedStringWithCompatibilityMapping
-        guard text.unicodeScalars.allSatisfy({ CharacterSet.decimalDigits.contains($0) || " -.()+".unicodeScalars.contains($0) })
-        else { return nil }
+        let allowed = CharacterSet.decimalDigits.union(CharacterSet(charactersIn: " -.()+"))
+        guard text.unicodeScalars.allSatisfy({ allowed.contains($0) }) else { return nil }
         var digits = text.unicodeScalars.filter { ("0"..."9").contains($0) }.map(Character.init)
         while digits.first == "0" { digits.removeFirst() }
         return digits.count >= 3 ? String(digits) : nil
@@ -227,5 +242,30 @@ struct ConsoleQuery {
             out.append(character)
         }
         return out
+    }
+}
+
+extension VersionQuery {
+    /// The current views of several records in one statement, by record id; ids without a revision are absent.
+    static func currents(recordIDs: some Collection<Int64>, in db: Database) throws -> [Int64: CurrentRecord] {
+        guard !recordIDs.isEmpty else { return [:] }
+        let marks = databaseQuestionMarks(count: recordIDs.count)
+        let cursor = try Row.fetchCursor(
+            db, sql: select + " WHERE rv.record_id IN (\(marks)) ORDER BY rv.record_id, rv.id",
+            arguments: StatementArguments(Array(recordIDs)))
+        var currents: [Int64: CurrentRecord] = [:]
+        var run: [ArchivedVersion] = []
+        var runRecord: Int64?
+        while let row = try cursor.next() {
+            let recordID: Int64 = row["record_id"]
+            if recordID != runRecord, let previous = runRecord {
+                currents[previous] = CurrentRecord(revisions: run)
+                run.removeAll(keepingCapacity: true)
+            }
+            runRecord = recordID
+            run.append(try version(row))
+        }
+        if let last = runRecord { currents[last] = CurrentRecord(revisions: run) }
+        return currents
     }
 }

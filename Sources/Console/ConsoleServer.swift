@@ -1,5 +1,5 @@
-public import ArchiveStore
 import AirlockFormat
+public import ArchiveStore
 import Dispatch
 import Foundation
 public import Hummingbird

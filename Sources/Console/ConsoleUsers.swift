@@ -1,8 +1,9 @@
 public import ArchiveStore
 public import Foundation
 public import SodiumKit
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A staff account of the console: a name and when it was added (the password hash stays inside).
@@ -168,7 +169,9 @@ public struct ConsoleUsers: Sendable {
     /// Runs `body` holding an exclusive `flock` on the store folder, so two `users` commands never interleave.
     private func withLock<T>(_ body: () throws(ConsoleError) -> T) throws(ConsoleError) -> T {
         let fd = open(folder, O_RDONLY | O_DIRECTORY)
-        guard fd >= 0 else { throw .usersFile(path: folder, reason: "cannot open the store folder: \(Self.errnoText())") }
+        guard fd >= 0 else {
+            throw .usersFile(path: folder, reason: "cannot open the store folder: \(Self.errnoText())")
+        }
         defer { close(fd) }
         while flock(fd, LOCK_EX) != 0 {
             guard errno == EINTR else { throw .usersFile(path: folder, reason: "cannot lock: \(Self.errnoText())") }

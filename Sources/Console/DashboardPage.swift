@@ -50,31 +50,34 @@ extension ConsoleServer {
             <td class="num">\(Int(bundle.unchangedRecords))</td></tr>
             """
         }
-        let imports: HTML = bundles.isEmpty
+        let imports: HTML =
+            bundles.isEmpty
             ? "<p class=\"muted\">\(t.noImports)</p>"
             : """
-                <table><thead><tr><th>\(t.bundle)</th><th>\(t.importedAt)</th><th>\(t.madeAt)</th>
-                <th class="num">\(t.members)</th><th class="num">\(t.orders)</th><th class="num">\(t.new)</th>
-                <th class="num">\(t.changed)</th><th class="num">\(t.unchanged)</th></tr></thead>
-                <tbody>\(importRows)</tbody></table>
-                """
+            <table><thead><tr><th>\(t.bundle)</th><th>\(t.importedAt)</th><th>\(t.madeAt)</th>
+            <th class="num">\(t.members)</th><th class="num">\(t.orders)</th><th class="num">\(t.new)</th>
+            <th class="num">\(t.changed)</th><th class="num">\(t.unchanged)</th></tr></thead>
+            <tbody>\(importRows)</tbody></table>
+            """
 
         let rejectionRows: [HTML] = rejections.map { entry in
             let details = (try? JSONSerialization.jsonObject(with: Data(entry.details.utf8))) as? [String: Any] ?? [:]
-            let bundle = (details["chain"] as? String).map { chain in
-                Self.bundleName(chain: chain, sequence: (details["sequence"] as? NSNumber)?.uint64Value ?? 0)
-            } ?? ""
+            let bundle =
+                (details["chain"] as? String).map { chain in
+                    Self.bundleName(chain: chain, sequence: (details["sequence"] as? NSNumber)?.uint64Value ?? 0)
+                } ?? ""
             return """
                 <tr><td>\(page.localTime(entry.time))</td><td class="mono">\(details["file"] as? String ?? "")</td>
                 <td class="mono">\(bundle)</td><td class="warn">\(details["reason"] as? String ?? "")</td></tr>
                 """
         }
-        let rejected: HTML = rejections.isEmpty
+        let rejected: HTML =
+            rejections.isEmpty
             ? "<p class=\"muted\">\(t.noRejections)</p>"
             : """
-                <table><thead><tr><th>\(t.time)</th><th>\(t.file)</th><th>\(t.bundle)</th><th>\(t.reason)</th></tr>
-                </thead><tbody>\(rejectionRows)</tbody></table>
-                """
+            <table><thead><tr><th>\(t.time)</th><th>\(t.file)</th><th>\(t.bundle)</th><th>\(t.reason)</th></tr>
+            </thead><tbody>\(rejectionRows)</tbody></table>
+            """
 
         let content: HTML = """
             \(cards)

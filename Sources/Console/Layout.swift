@@ -23,7 +23,8 @@ struct PageContext {
 
     /// This page in another language.
     func link(language: Language) -> String {
-        path + FormFields.query(query.all.filter { $0.0 != "lang" }.map { ($0.0, Optional($0.1)) } + [("lang", language.rawValue)])
+        let kept: [(String, String?)] = query.all.filter { $0.0 != "lang" }.map { ($0.0, $0.1) }
+        return path + FormFields.query(kept + [("lang", language.rawValue)])
     }
 
     /// An RFC 3339 UTC time of the archive (`2026-11-25T09:30:00Z`) as local `2026-11-25 17:30`.
@@ -48,11 +49,15 @@ struct PageContext {
 enum Layout {
     static func page(_ title: String, _ page: PageContext, active: String = "", _ content: HTML) -> HTML {
         let t = page.strings
-        let nav: HTML = [("/", t.dashboard, "dashboard"), ("/members", t.members, "members"), ("/orders", t.orders, "orders"),
-            ("/months", t.months, "months")].map { href, label, key in
-            key == active ? "<a href=\"\(href)\" aria-current=\"page\">\(label)</a>" : "<a href=\"\(href)\">\(label)</a>"
+        let links = [
+            ("/", t.dashboard, "dashboard"), ("/members", t.members, "members"), ("/orders", t.orders, "orders"),
+            ("/months", t.months, "months"),
+        ]
+        let nav: HTML = links.map { href, label, key -> HTML in
+            key == active
+                ? "<a href=\"\(href)\" aria-current=\"page\">\(label)</a>" : "<a href=\"\(href)\">\(label)</a>"
         }.joined()
-        let languages: HTML = Language.allCases.map { language in
+        let languages: HTML = Language.allCases.map { language -> HTML in
             language == page.language
                 ? "<span lang=\"\(language.rawValue)\" aria-current=\"true\">\(language.nativeName)</span>"
                 : "<a lang=\"\(language.rawValue)\" href=\"\(page.link(language: language))\">\(language.nativeName)</a>"

@@ -31,10 +31,13 @@ extension ConsoleServer {
             (t.label("status"), { "\($0[field: "status"] ?? "")" }),
             (t.purchaser, { "\($0[field: "purchaser_name"] ?? "")" }),
             (t.label("purchaser_email"), { "\($0[field: "purchaser_email"] ?? "")" }),
-            (t.label("member_id"), { record in
-                guard let member = record[field: "member_id"], !member.isEmpty else { return .empty }
-                return "<a href=\"\(Self.recordPath(.member, member))\">\(member)</a>"
-            }),
+            (
+                t.label("member_id"),
+                { record in
+                    guard let member = record[field: "member_id"], !member.isEmpty else { return .empty }
+                    return "<a href=\"\(Self.recordPath(.member, member))\">\(member)</a>"
+                }
+            ),
             (t.label("total"), { "\($0[field: "total"] ?? "")" }),
             (t.label("completed_at"), { "\($0[field: "completed_at"] ?? "")" }),
         ]
@@ -60,7 +63,8 @@ extension ConsoleServer {
             let options: [HTML] = values.map { value in
                 "<option value=\"\(value)\"\(value == chosen ? HTML(trusted: " selected") : .empty)>\(value)</option>"
             }
-            selects.append("""
+            selects.append(
+                """
                 <label>\(t.label(field))<select name="\(field)"><option value="">\(t.any)</option>\(options)</select></label>
                 """)
         }
@@ -87,14 +91,20 @@ extension ConsoleServer {
             let cells: [HTML] = columns.map { "<td>\($0.1(record))</td>" }
             return "<tr>\(cells)</tr>"
         }
-        let table: HTML = result.records.isEmpty
+        let table: HTML =
+            result.records.isEmpty
             ? "<p class=\"muted\">\(t.noMatches)</p>"
             : "<table><thead><tr>\(head)</tr></thead><tbody>\(rows)</tbody></table>"
-        let previous: HTML = query.page > 1
-            ? "<a href=\"\(base)\(FormFields.query(query.items(page: query.page - 1)))\" rel=\"prev\">\(t.previous)</a>" : .empty
-        let next: HTML = query.page < pages
-            ? "<a href=\"\(base)\(FormFields.query(query.items(page: query.page + 1)))\" rel=\"next\">\(t.next)</a>" : .empty
-        let pager: HTML = "<nav class=\"pager\">\(previous)<span>\(t.page(min(query.page, pages), pages))</span>\(next)</nav>"
+        let previous: HTML =
+            query.page > 1
+            ? "<a href=\"\(base)\(FormFields.query(query.items(page: query.page - 1)))\" rel=\"prev\">\(t.previous)</a>"
+            : .empty
+        let next: HTML =
+            query.page < pages
+            ? "<a href=\"\(base)\(FormFields.query(query.items(page: query.page + 1)))\" rel=\"next\">\(t.next)</a>"
+            : .empty
+        let pager: HTML =
+            "<nav class=\"pager\">\(previous)<span>\(t.page(min(query.page, pages), pages))</span>\(next)</nav>"
         let content: HTML = "\(filters)\(actions)\(table)\(pager)"
         return Reply.html(Layout.page(title, page, active: kind == .member ? "members" : "orders", content))
     }

@@ -4,7 +4,9 @@ import ArchiveStore
 /// A list page's filter and page number, read from its query string; the same query drives the CSV export.
 struct ListQuery {
     /// The fields a list can be filtered on by exact value, per kind.
-    static func choiceFields(_ kind: ShopRecord.Kind) -> [String] { kind == .member ? ["level", "gender"] : ["status"] }
+    static func choiceFields(_ kind: ShopRecord.Kind) -> [String] {
+        kind == .member ? ["level", "gender"] : ["status"]
+    }
 
     var filter: RecordFilter
     /// 1-based.

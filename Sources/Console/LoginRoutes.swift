@@ -1,8 +1,8 @@
 import AirlockFormat
 import Foundation
 import HTTPTypes
-import Logging
 import Hummingbird
+import Logging
 import NIOCore
 import SodiumKit
 
@@ -54,7 +54,8 @@ extension ConsoleServer {
             let known = users.exists(name)
             logger.notice("login failed\(known ? " for user \(name)" : " (unknown user name)")")
             if let until = throttle.recordFailure(name) {
-                logger.notice("login locked for \(Int(settings.lockout / 60)) minutes\(known ? " for user \(name)" : "")")
+                let whom = known ? " for user \(name)" : ""
+                logger.notice("login locked for \(Int(settings.lockout / 60)) minutes\(whom)")
                 return locked(request, context, until: until, next: next)
             }
             return loginForm(request, context, next: next, message: (t.loginFailed, false), status: .unauthorized)
@@ -85,8 +86,8 @@ extension ConsoleServer {
 
     private func locked(_ request: Request, _ context: ConsoleContext, until: Date, next: String?) -> Response {
         let minutes = max(1, Int((until.timeIntervalSince(settings.clock()) / 60).rounded(.up)))
-        return loginForm(
-            request, context, next: next, message: (context.strings.lockedOut(minutes), false), status: .tooManyRequests)
+        let message = (context.strings.lockedOut(minutes), false)
+        return loginForm(request, context, next: next, message: message, status: .tooManyRequests)
     }
 
     /// The login form with a fresh CSRF token in a cookie and a hidden field.
@@ -96,9 +97,11 @@ extension ConsoleServer {
     ) -> Response {
         let t = context.strings
         let token = Hex.encode(Random.bytes(32))
-        let note: HTML = message.map { "<p class=\"message\($0.info ? " info" : "")\" role=\"status\">\($0.text)</p>" }
+        let note: HTML =
+            message.map { "<p class=\"message\($0.info ? " info" : "")\" role=\"status\">\($0.text)</p>" }
             ?? .empty
-        let nextField: HTML = next.flatMap { Reply.isLocalPath($0) ? $0 : nil }
+        let nextField: HTML =
+            next.flatMap { Reply.isLocalPath($0) ? $0 : nil }
             .map { "<input type=\"hidden\" name=\"next\" value=\"\($0)\">" } ?? .empty
         let content: HTML = """
             \(note)

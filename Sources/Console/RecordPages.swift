@@ -10,7 +10,9 @@ extension ConsoleServer {
         let page = page(request, context)
         let t = page.strings
         let key = try Self.key(context)
-        guard let member = try archive.currentRecord(kind: .member, key: key) else { return notInArchive(request, context) }
+        guard let member = try archive.currentRecord(kind: .member, key: key) else {
+            return notInArchive(request, context)
+        }
         let orders = try archive.orders(ofMember: key)
         let orderRows: [HTML] = orders.map { order in
             """
@@ -19,13 +21,14 @@ extension ConsoleServer {
             <td class="num">\(order[field: "total"] ?? "")</td><td>\(order[field: "completed_at"] ?? "")</td></tr>
             """
         }
-        let orderTable: HTML = orders.isEmpty
+        let orderTable: HTML =
+            orders.isEmpty
             ? "<p class=\"muted\">\(t.noOrders)</p>"
             : """
-                <table><thead><tr><th>\(t.label("order_no"))</th><th>\(t.label("ordered_at"))</th>
-                <th>\(t.label("status"))</th><th class="num">\(t.label("total"))</th><th>\(t.label("completed_at"))</th></tr>
-                </thead><tbody>\(orderRows)</tbody></table>
-                """
+            <table><thead><tr><th>\(t.label("order_no"))</th><th>\(t.label("ordered_at"))</th>
+            <th>\(t.label("status"))</th><th class="num">\(t.label("total"))</th><th>\(t.label("completed_at"))</th></tr>
+            </thead><tbody>\(orderRows)</tbody></table>
+            """
         let content: HTML = """
             <h2>\(t.fields)</h2>
             \(Self.fieldTable(member, names: Self.orderedNames(member, canonical: RecordKind.members.fields), t))
@@ -43,7 +46,9 @@ extension ConsoleServer {
         let page = page(request, context)
         let t = page.strings
         let key = try Self.key(context)
-        guard let order = try archive.currentRecord(kind: .order, key: key) else { return notInArchive(request, context) }
+        guard let order = try archive.currentRecord(kind: .order, key: key) else {
+            return notInArchive(request, context)
+        }
         let sections: [(String, [String])] = [
             (t.orders, ["order_no", "ordered_at", "status", "completed_at", "member_id", "note"]),
             (t.purchaser, ["purchaser_name", "purchaser_email", "purchaser_phone", "purchaser_address"]),
@@ -62,7 +67,8 @@ extension ConsoleServer {
         }
         let itemFields = RecordKind.orders.fields.filter(\.isLineItemField).map(\.rawValue)
         let extraItemFields = Set(order.items.flatMap { $0.map(\.name) }).subtracting(itemFields).sorted()
-        let columns = itemFields.filter { name in order.items.contains { $0.contains { $0.name == name } } }
+        let columns =
+            itemFields.filter { name in order.items.contains { $0.contains { $0.name == name } } }
             + extraItemFields
         let itemHead: [HTML] = columns.map { "<th>\(t.label($0))</th>" }
         let itemRows: [HTML] = order.items.map { item in
@@ -73,12 +79,14 @@ extension ConsoleServer {
             }
             return "<tr>\(cells)</tr>"
         }
-        let items: HTML = order.items.isEmpty
+        let items: HTML =
+            order.items.isEmpty
             ? .empty
             : "<h2>\(t.items)</h2><table><thead><tr>\(itemHead)</tr></thead><tbody>\(itemRows)</tbody></table>"
-        let member: HTML = order[field: "member_id"].flatMap { $0.isEmpty ? nil : $0 }.map { id in
-            "<p><a class=\"button\" href=\"\(Self.recordPath(.member, id))\">\(t.member) \(id)</a></p>"
-        } ?? .empty
+        let member: HTML =
+            order[field: "member_id"].flatMap { $0.isEmpty ? nil : $0 }.map { id in
+                "<p><a class=\"button\" href=\"\(Self.recordPath(.member, id))\">\(t.member) \(id)</a></p>"
+            } ?? .empty
         let content: HTML = """
             \(member)
             <div class="sections">\(blocks)</div>
@@ -105,7 +113,8 @@ extension ConsoleServer {
                     change = "<span class=\"muted\">\(t.noChange)</span>"
                 } else {
                     let parts: [HTML] = changed.map { name in
-                        let masked: HTML = version.maskedAtSource.contains(name) ? " <span class=\"muted\">*</span>" : .empty
+                        let masked: HTML =
+                            version.maskedAtSource.contains(name) ? " <span class=\"muted\">*</span>" : .empty
                         return "<div><strong>\(t.label(name))</strong>: \(version[field: name] ?? "—")\(masked)</div>"
                     }
                     change = parts.joined() + (itemsChanged ? "<div><strong>\(t.items)</strong></div>" : .empty)
@@ -113,7 +122,8 @@ extension ConsoleServer {
             } else {
                 change = "\(t.firstArrival)"
             }
-            rows.append("""
+            rows.append(
+                """
                 <tr><td class="num">\(index + 1)</td>
                 <td class="mono">\(Self.bundleName(chain: version.bundle.chain, sequence: version.bundle.sequence))</td>
                 <td>\(page.localTime(version.bundle.importedAt))</td><td>\(change)</td></tr>
@@ -128,11 +138,13 @@ extension ConsoleServer {
 
     /// Label–value rows for `names`, with a note where a value was restored or is still a mask.
     static func fieldTable(_ record: CurrentRecord, names: [String], _ t: Strings) -> HTML {
-        Layout.fieldTable(names.map { name in
-            let note = record.restored.contains(name)
-                ? t.restored : record.stillMasked.contains(name) ? t.stillMasked : nil
-            return (t.label(name), record[field: name] ?? "", note)
-        })
+        Layout.fieldTable(
+            names.map { name in
+                let note =
+                    record.restored.contains(name)
+                    ? t.restored : record.stillMasked.contains(name) ? t.stillMasked : nil
+                return (t.label(name), record[field: name] ?? "", note)
+            })
     }
 
     /// A record's field names in canonical order, then any others alphabetically.

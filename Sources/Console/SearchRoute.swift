@@ -26,7 +26,8 @@ extension ConsoleServer {
         if found.count == 1 { return Reply.redirect(Self.recordPath(found[0].kind, found[0].key)) }
         let rows: [HTML] = found.map { record in
             let label = record.kind == .member ? t.member : t.label("order_no")
-            let name = record.kind == .member
+            let name =
+                record.kind == .member
                 ? record[field: "name"] ?? "" : record[field: "purchaser_name"] ?? record[field: "recipient_name"] ?? ""
             let email = record[field: record.kind == .member ? "email" : "purchaser_email"] ?? ""
             return """
@@ -34,15 +35,16 @@ extension ConsoleServer {
                 <td>\(name)</td><td>\(email)</td></tr>
                 """
         }
-        let content: HTML = text.isEmpty
+        let content: HTML =
+            text.isEmpty
             ? "<p>\(t.searchHint)</p>"
             : found.isEmpty
                 ? "<p>\(t.searchNothing)</p><p class=\"muted\">\(t.searchHint)</p>"
                 : """
-                    <p><strong>\(t.matches(found.count))</strong></p>
-                    <table><thead><tr><th></th><th>ID</th><th>\(t.label("name"))</th><th>\(t.label("email"))</th></tr>
-                    </thead><tbody>\(rows)</tbody></table>
-                    """
+                <p><strong>\(t.matches(found.count))</strong></p>
+                <table><thead><tr><th></th><th>ID</th><th>\(t.label("name"))</th><th>\(t.label("email"))</th></tr>
+                </thead><tbody>\(rows)</tbody></table>
+                """
         return Reply.html(Layout.page(text.isEmpty ? t.searchTitle : "\(t.searchTitle): \(text)", page, content))
     }
 

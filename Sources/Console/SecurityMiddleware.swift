@@ -12,16 +12,19 @@ struct SecurityMiddleware: RouterMiddleware {
     /// The headers every response carries: no framing, no referrer, no sniffing, no caching of personal data,
     /// and a policy that allows only this console's own stylesheet (no scripts exist).
     static let headers: [(HTTPField.Name, String)] = [
-            (.contentSecurityPolicy, "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; "
-                + "form-action 'self'; frame-ancestors 'none'"),
-            (HTTPField.Name("X-Frame-Options")!, "DENY"),
-            (HTTPField.Name("Referrer-Policy")!, "no-referrer"),
-            (.xContentTypeOptions, "nosniff"),
-            (.cacheControl, "no-store"),
-            (HTTPField.Name("Cross-Origin-Opener-Policy")!, "same-origin"),
-            (.crossOriginResourcePolicy, "same-origin"),
-            (HTTPField.Name("Permissions-Policy")!, "camera=(), microphone=(), geolocation=(), interest-cohort=()"),
-        ]
+        (
+            .contentSecurityPolicy,
+            "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; "
+                + "form-action 'self'; frame-ancestors 'none'"
+        ),
+        (HTTPField.Name("X-Frame-Options")!, "DENY"),
+        (HTTPField.Name("Referrer-Policy")!, "no-referrer"),
+        (.xContentTypeOptions, "nosniff"),
+        (.cacheControl, "no-store"),
+        (HTTPField.Name("Cross-Origin-Opener-Policy")!, "same-origin"),
+        (.crossOriginResourcePolicy, "same-origin"),
+        (HTTPField.Name("Permissions-Policy")!, "camera=(), microphone=(), geolocation=(), interest-cohort=()"),
+    ]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
         async throws -> Response

@@ -41,7 +41,8 @@ struct SessionMiddleware: RouterMiddleware {
         if context.session == nil && !Self.publicPaths.contains(path) {
             // A page asked for without a session: to the login page, which comes back here afterwards.
             let back = request.method == .get ? path + (request.uri.query.map { "?" + $0 } ?? "") : nil
-            response = Reply.redirect("/login" + FormFields.query([("next", back), ("expired", token == nil ? nil : "1")]))
+            let query = FormFields.query([("next", back), ("expired", token == nil ? nil : "1")])
+            response = Reply.redirect("/login" + query)
             if token != nil { response.headers.append(ConsoleCookie.clear(ConsoleCookie.session)) }
         } else {
             do {
@@ -57,7 +58,8 @@ struct SessionMiddleware: RouterMiddleware {
             }
         }
         if context.languageChosen {
-            response.headers.append(ConsoleCookie.set(ConsoleCookie.language, context.language.rawValue, maxAge: 31_536_000))
+            let year = 365 * 24 * 3600
+            response.headers.append(ConsoleCookie.set(ConsoleCookie.language, context.language.rawValue, maxAge: year))
         }
         return response
     }

@@ -1,6 +1,6 @@
 import AirlockCLI
-import ArgumentParser
 import ArchiveStore
+import ArgumentParser
 import Console
 
 extension AirlockUnpack {

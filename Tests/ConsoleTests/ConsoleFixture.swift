@@ -65,27 +65,38 @@ final class ConsoleFixture {
             Self.user, password: SecureBytes(copying: Array(Self.password.utf8)), opsLimit: Argon2id.minimumOpsLimit,
             memLimit: Argon2id.minimumMemLimit, now: Self.importTime)
         let members = [
-            Self.member("M001", "ryoko", "Ryoko.Komura@example.jp", "小村 亮子", "090-1234-5678", "F", "Gold", "2026-01-15"),
+            Self.member(
+                "M001", "ryoko", "Ryoko.Komura@example.jp", "小村 亮子", "090-1234-5678", "F", "Gold", "2026-01-15"),
             Self.member("M002", "mei", "mei@example.tw", "陳美玲", "0912-345-678", "F", "Silver", "2026/03/02 10:00"),
             Self.member("M003", "taro", "taro@example.jp", "山田 太郎", "03-1234-5678", "M", "Gold", "2026-07-20"),
-            Self.member("M004", "evil", "evil@example.com", "<script>alert(1)</script>", "=cmd|' /C calc'!A0", "M",
+            Self.member(
+                "M004", "evil", "evil@example.com", "<script>alert(1)</script>", "=cmd|' /C calc'!A0", "M",
                 "Bronze", "2026-11-01"),
         ]
         let orders = [
-            Self.order("O-1001", member: "M001", ordered: "2026-10-01 09:00", status: "completed",
+            Self.order(
+                "O-1001", member: "M001", ordered: "2026-10-01 09:00", status: "completed",
                 completed: "2026-10-05", purchaser: "小村 亮子", email: "ryoko.komura@example.jp", total: "3,300",
                 items: [("SKU-1", "緑茶", "2", "1,200"), ("SKU-2", "湯呑み", "1", "900")]),
-            Self.order("O-1002", member: "M002", ordered: "2026-10-20 15:30", status: "completed",
+            Self.order(
+                "O-1002", member: "M002", ordered: "2026-10-20 15:30", status: "completed",
                 completed: "2026-10-28", purchaser: "陳美玲", email: "mei@example.tw", total: "1,500",
                 items: [("SKU-3", "烏龍茶", "1", "1,500")]),
-            Self.order("O-1003", member: "", ordered: "2026-11-02 11:00", status: "cancelled",
+            Self.order(
+                "O-1003", member: "", ordered: "2026-11-02 11:00", status: "cancelled",
                 completed: "2026-11-03", purchaser: "Guest Buyer", email: "guest@example.com", total: "800",
                 items: [("SKU-4", "Sencha", "1", "800")]),
         ]
         try importBundle(members: members, orders: orders)
         var moved = members[0]
-        moved.fields = moved.fields.map { $0.name == "email" ? .init(name: "email", value: "ryoko@new.example.jp") : $0 }
-        moved.rows = [.init(row: 2, cells: moved.rows[0].cells.map { $0 == "Ryoko.Komura@example.jp" ? "ryoko@new.example.jp" : $0 })]
+        moved.fields = moved.fields.map {
+            $0.name == "email" ? .init(name: "email", value: "ryoko@new.example.jp") : $0
+        }
+        moved.rows = [
+            .init(
+                row: 2, cells: moved.rows[0].cells.map { $0 == "Ryoko.Komura@example.jp" ? "ryoko@new.example.jp" : $0 }
+            )
+        ]
         archiveClock.advance(minutes: 3 * 24 * 60)
         try importBundle(members: [moved], orders: [])
     }
@@ -110,11 +121,13 @@ final class ConsoleFixture {
             membersRegisteredBefore: nil, ordersCompletedBefore: nil,
             counts: .init(members: UInt64(members.count), orders: UInt64(orders.count)),
             sources: [
-                .init(kind: .member, file: "members.csv", profile: "airlock", encoding: "utf-8", lineEnding: "lf",
+                .init(
+                    kind: .member, file: "members.csv", profile: "airlock", encoding: "utf-8", lineEnding: "lf",
                     blake2b: String(repeating: "0", count: 64), bytes: 0, rows: UInt64(members.count),
                     sealedRows: UInt64(members.count), columns: Self.memberColumns, fields: Self.memberColumns,
                     credentialColumns: []),
-                .init(kind: .order, file: "orders.csv", profile: "airlock", encoding: "utf-8", lineEnding: "lf",
+                .init(
+                    kind: .order, file: "orders.csv", profile: "airlock", encoding: "utf-8", lineEnding: "lf",
                     blake2b: String(repeating: "0", count: 64), bytes: 0,
                     rows: UInt64(orders.map(\.rows.count).reduce(0, +)),
                     sealedRows: UInt64(orders.map(\.rows.count).reduce(0, +)), columns: Self.orderColumns,
@@ -145,8 +158,10 @@ final class ConsoleFixture {
         _ number: String, member: String, ordered: String, status: String, completed: String, purchaser: String,
         email: String, total: String, items: [(String, String, String, String)]
     ) -> ShopRecord {
-        let head = [number, ordered, status, completed, member, purchaser, email, "090-1111-2222", "佐藤 花子",
-            "大阪府大阪市北区梅田1-1", "クレジットカード", "宅配便", total, "AB12345678"]
+        let head = [
+            number, ordered, status, completed, member, purchaser, email, "090-1111-2222", "佐藤 花子",
+            "大阪府大阪市北区梅田1-1", "クレジットカード", "宅配便", total, "AB12345678",
+        ]
         let fields = zip(orderColumns.prefix(head.count), head).compactMap { name, value in
             value.isEmpty ? nil : ShopRecord.Field(name: name, value: value)
         }
@@ -154,8 +169,10 @@ final class ConsoleFixture {
             ShopRecord.SourceRow(row: UInt64(index + 2), cells: head + [item.0, item.1, item.2, item.3])
         }
         let itemFields = items.map { item in
-            [ShopRecord.Field(name: "item_sku", value: item.0), .init(name: "item_name", value: item.1),
-             .init(name: "item_qty", value: item.2), .init(name: "item_price", value: item.3)]
+            [
+                ShopRecord.Field(name: "item_sku", value: item.0), .init(name: "item_name", value: item.1),
+                .init(name: "item_qty", value: item.2), .init(name: "item_price", value: item.3),
+            ]
         }
         return ShopRecord(kind: .order, source: 1, key: number, fields: fields, items: itemFields, rows: rows)
     }
@@ -167,7 +184,9 @@ final class Browser: Sendable {
 
     /// The cookie header to send.
     var cookieHeader: String? {
-        cookies.withLock { jar in jar.isEmpty ? nil : jar.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
+        cookies.withLock { jar in
+            jar.isEmpty ? nil : jar.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
+        }
     }
 
     func cookie(_ name: String) -> String? { cookies.withLock { $0[name] } }
@@ -177,7 +196,8 @@ final class Browser: Sendable {
     /// Sends a request with the jar's cookies and stores the cookies of the response.
     @discardableResult
     func request(
-        _ client: some TestClientProtocol, _ uri: String, method: HTTPRequest.Method = .get, form: [(String, String)]? = nil,
+        _ client: some TestClientProtocol, _ uri: String, method: HTTPRequest.Method = .get,
+        form: [(String, String)]? = nil,
         headers extra: HTTPFields = [:]
     ) async throws -> TestResponse {
         var headers = extra
@@ -201,7 +221,8 @@ final class Browser: Sendable {
     /// Opens the login page and signs in; returns the login POST's response.
     @discardableResult
     func logIn(
-        _ client: some TestClientProtocol, user: String = ConsoleFixture.user, password: String = ConsoleFixture.password,
+        _ client: some TestClientProtocol, user: String = ConsoleFixture.user,
+        password: String = ConsoleFixture.password,
         next: String? = nil
     ) async throws -> TestResponse {
         let page = try await request(client, "/login")

@@ -18,10 +18,11 @@ import Testing
         #expect(try users.list().isEmpty)
         try Self.add(users, "hanako")
         try Self.add(users, "taro.y")
-        #expect(try users.list() == [
-            ConsoleUser(name: "hanako", createdAt: "2026-11-25T10:00:00Z"),
-            ConsoleUser(name: "taro.y", createdAt: "2026-11-25T10:00:00Z"),
-        ])
+        #expect(
+            try users.list() == [
+                ConsoleUser(name: "hanako", createdAt: "2026-11-25T10:00:00Z"),
+                ConsoleUser(name: "taro.y", createdAt: "2026-11-25T10:00:00Z"),
+            ])
         let attributes = try FileManager.default.attributesOfItem(atPath: users.path)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
         let text = try String(contentsOfFile: users.path, encoding: .utf8)

@@ -25,20 +25,25 @@ import Testing
             let response = try await browser.request(client, "/members.csv?level=Gold&q=")
             #expect(response.status == .ok)
             #expect(response.headers[.contentType] == "text/csv; charset=utf-8")
-            #expect(response.headers[.contentDisposition] == "attachment; filename=\"airlock-members-20261125-1100.csv\"")
+            #expect(
+                response.headers[.contentDisposition] == "attachment; filename=\"airlock-members-20261125-1100.csv\"")
             let lines = Self.lines(response)
-            #expect(lines.first == "member_id,account,email,name,name_kana,gender,birthday,phone,mobile,postal_code,address,"
-                + "level,points,registered_at,updated_at,status")
+            #expect(
+                lines.first
+                    == "member_id,account,email,name,name_kana,gender,birthday,phone,mobile,postal_code,address,"
+                    + "level,points,registered_at,updated_at,status")
             #expect(lines.count == 3)
             #expect(lines[1].hasPrefix("M003,taro,taro@example.jp,山田 太郎,,M,,03-1234-5678,"))
             #expect(lines[2].hasPrefix("M001,ryoko,ryoko@new.example.jp,小村 亮子,"))
             let entry = try #require(try archive.auditLog().last)
             #expect(entry.event == "export")
-            let details = try #require(try JSONSerialization.jsonObject(with: Data(entry.details.utf8)) as? [String: Any])
+            let details = try #require(
+                try JSONSerialization.jsonObject(with: Data(entry.details.utf8)) as? [String: Any])
             #expect(details["by"] as? String == "hanako")
             #expect(details["via"] as? String == "console")
             #expect(details["kind"] as? String == "member")
-            #expect(details["masked"] as? String == "false")
+            #expect(details["masked"] as? String == "no")
+            #expect(details["layout"] as? String == "airlock")
             #expect(details["filters"] as? String == "level")
             #expect(details["records"] as? Int == 2)
             #expect(!entry.details.contains("Gold"))
@@ -63,7 +68,7 @@ import Testing
             #expect(!lines[1].contains("090-1234-5678"))
             #expect(!lines[1].contains("西新宿"))
             let entry = try #require(try archive.auditLog().last)
-            #expect(entry.details.contains("\"masked\":\"true\""))
+            #expect(entry.details.contains("\"masked\":\"yes\""))
             #expect(entry.details.contains("\"filters\":\"keyword\""))
             #expect(!entry.details.contains("M001"))
         }

@@ -14,7 +14,9 @@ import Testing
             #expect(page.status == .ok)
             #expect(page.text.contains("<form class=\"login\" method=\"post\" action=\"/login\">"))
             let loginCookie = try #require(page.headers[values: .setCookie].first { $0.hasPrefix("airlock_login=") })
-            #expect(loginCookie.contains("HttpOnly") && loginCookie.contains("SameSite=Strict") && loginCookie.contains("Path=/"))
+            #expect(
+                loginCookie.contains("HttpOnly") && loginCookie.contains("SameSite=Strict")
+                    && loginCookie.contains("Path=/"))
 
             let response = try await browser.logIn(client)
             #expect(response.status == .seeOther)
@@ -30,7 +32,10 @@ import Testing
         }
     }
 
-    @Test(arguments: [("hanako", "wrong password"), ("nobody", ConsoleFixture.password), ("", ""), ("HANAKO", ConsoleFixture.password)])
+    @Test(arguments: [
+        ("hanako", "wrong password"), ("nobody", ConsoleFixture.password), ("", ""),
+        ("HANAKO", ConsoleFixture.password),
+    ])
     func aWrongUserOrPasswordIsRefused(user: String, password: String) async throws {
         let fixture = try ConsoleFixture()
         let browser = Browser()
@@ -76,7 +81,8 @@ import Testing
             let missing = try await browser.request(client, "/login", method: .post, form: form)
             #expect(missing.status == .forbidden)
             _ = try await browser.request(client, "/login")
-            let wrong = try await browser.request(client, "/login", method: .post, form: form + [("csrf", String(repeating: "a", count: 64))])
+            let wrong = try await browser.request(
+                client, "/login", method: .post, form: form + [("csrf", String(repeating: "a", count: 64))])
             #expect(wrong.status == .forbidden)
             // The right token but no cookie (another site's page cannot send it).
             let page = try await browser.request(client, "/login")
@@ -120,7 +126,9 @@ import Testing
             let page = try await browser.request(client, "/")
             let token = try #require(Browser.hiddenValue("csrf", in: page.text))
             #expect(try await browser.request(client, "/logout", method: .post, form: []).status == .forbidden)
-            #expect(try await browser.request(client, "/logout", method: .post, form: [("csrf", String(token.reversed()))]).status == .forbidden)
+            #expect(
+                try await browser.request(client, "/logout", method: .post, form: [("csrf", String(token.reversed()))])
+                    .status == .forbidden)
             #expect(try await browser.request(client, "/").status == .ok)
             let session = try #require(browser.cookie("airlock_session"))
             let out = try await browser.request(client, "/logout", method: .post, form: [("csrf", token)])

@@ -71,14 +71,17 @@ import Testing
             #expect(text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
             #expect(!text.contains("<script>"))
             // Newest registration first: M004 (2026-11-01) before M003 (2026-07-20) before M001 (2026-01-15).
-            let order = ["/members/M004", "/members/M003", "/members/M002", "/members/M001"].map { text.range(of: $0)!.lowerBound }
+            let order = ["/members/M004", "/members/M003", "/members/M002", "/members/M001"].map {
+                text.range(of: $0)!.lowerBound
+            }
             #expect(order == order.sorted())
         }
     }
 
     @Test(arguments: [
         ("level=Gold", ["M001", "M003"]), ("gender=M", ["M003", "M004"]), ("level=Gold&gender=F", ["M001"]),
-        ("from=2026-03-01&through=2026-07-31", ["M002", "M003"]), ("q=0912", ["M002"]), ("q=%2B81+90-1234-5678", ["M001"]),
+        ("from=2026-03-01&through=2026-07-31", ["M002", "M003"]), ("q=0912", ["M002"]),
+        ("q=%2B81+90-1234-5678", ["M001"]),
         ("q=komura", ["M001"]), ("q=new.example", ["M001"]), ("q=%E6%9D%91%E4%BA%AE", ["M001"]), ("q=TARO", ["M003"]),
         ("q=M002", ["M002"]), ("q=nobody", []), ("from=nonsense", ["M001", "M002", "M003", "M004"]),
     ])
@@ -118,7 +121,9 @@ import Testing
             let page = try await browser.request(client, "/members/M001")
             #expect(page.status == .ok)
             let text = page.text
-            for value in ["小村 亮子", "ryoko", "ryoko@new.example.jp", "090-1234-5678", "Gold", "2026-01-15", "東京都新宿区西新宿2-8-1"] {
+            for value in [
+                "小村 亮子", "ryoko", "ryoko@new.example.jp", "090-1234-5678", "Gold", "2026-01-15", "東京都新宿区西新宿2-8-1",
+            ] {
                 #expect(text.contains(value), "\(value)")
             }
             #expect(text.contains("href=\"/orders/O-1001\""))
@@ -142,8 +147,10 @@ import Testing
             for heading in ["Purchaser", "Recipient", "Items", "Payment", "Delivery", "Invoice", "History"] {
                 #expect(text.contains("<h2>\(heading)</h2>"), "\(heading)")
             }
-            for value in ["ryoko.komura@example.jp", "佐藤 花子", "大阪府大阪市北区梅田1-1", "緑茶", "湯呑み", "1,200", "3,300",
-                "クレジットカード", "宅配便", "AB12345678", "href=\"/members/M001\""] {
+            for value in [
+                "ryoko.komura@example.jp", "佐藤 花子", "大阪府大阪市北区梅田1-1", "緑茶", "湯呑み", "1,200", "3,300",
+                "クレジットカード", "宅配便", "AB12345678", "href=\"/members/M001\"",
+            ] {
                 #expect(text.contains(value), "\(value)")
             }
             #expect(try await browser.request(client, "/orders/O-9999").status == .notFound)
@@ -176,8 +183,14 @@ import Testing
             try await browser.logIn(client)
             let text = try await browser.request(client, "/months").text
             #expect(text.contains(#"<th scope="row">2026-10</th><td class="num">2</td>"#))
-            #expect(text.contains(#"<th scope="row">2026-11</th><td class="num">1</td><td class="num">3</td><td class="num">0</td><td class="num">4</td><td class="num">1</td>"#))
-            #expect(text.contains(#"<tfoot><tr><th scope="row">Total</th><td class="num">3</td><td class="num">3</td><td class="num">0</td><td class="num">4</td><td class="num">1</td>"#))
+            #expect(
+                text.contains(
+                    #"<th scope="row">2026-11</th><td class="num">1</td><td class="num">3</td><td class="num">0</td><td class="num">4</td><td class="num">1</td>"#
+                ))
+            #expect(
+                text.contains(
+                    #"<tfoot><tr><th scope="row">Total</th><td class="num">3</td><td class="num">3</td><td class="num">0</td><td class="num">4</td><td class="num">1</td>"#
+                ))
         }
     }
 

@@ -1,10 +1,11 @@
 import ArchiveStore
-@testable import Console
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
+@testable import Console
 
 @Suite struct RouteTests {
     static let securityHeaders: [(String, String)] = [
@@ -41,7 +42,9 @@ import Testing
             #expect(css.headers[.contentType] == "text/css; charset=utf-8")
             #expect(!css.text.contains("url("))
             try await browser.logIn(client)
-            for path in ["/", "/members", "/members/M001", "/orders", "/orders/O-1001", "/months", "/search?q=x", "/login"] {
+            for path in [
+                "/", "/members", "/members/M001", "/orders", "/orders/O-1001", "/months", "/search?q=x", "/login",
+            ] {
                 let text = try await browser.request(client, path).text
                 #expect(!text.contains("<script"), "\(path)")
                 #expect(!text.contains("http://") && !text.contains("https://"), "\(path)")
@@ -57,8 +60,10 @@ import Testing
         let before = try archive.auditLog().count
         try await fixture.server().application(port: 0).test(.router) { client in
             try await browser.logIn(client)
-            let paths = ["/", "/members", "/members/M001", "/members.csv", "/orders", "/orders/O-1001", "/orders.csv",
-                "/months", "/search", "/static/console.css"]
+            let paths = [
+                "/", "/members", "/members/M001", "/members.csv", "/orders", "/orders/O-1001", "/orders.csv",
+                "/months", "/search", "/static/console.css",
+            ]
             for path in paths {
                 for method in [HTTPRequest.Method.post, .put, .delete, .patch] {
                     let response = try await browser.request(client, path, method: method, form: [])

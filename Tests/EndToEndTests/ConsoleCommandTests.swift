@@ -1,13 +1,14 @@
 import AirlockFormat
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import TestSupport
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// `airlock-unpack users` and `serve`, run as a user would.
 @Suite struct ConsoleCommandTests {
@@ -38,7 +39,9 @@ import Testing
         #expect(again.stderr.contains("already exists"))
         let short = directory.write(Array("short\n".utf8), to: "short.txt")
         #expect(try runner.unpack("users", "add", "taro", "--store", store, "--password-file", short).status == 64)
-        #expect(try runner.unpack("users", "add", "no body", "--store", store, "--password-file", passwordFile).status == 64)
+        #expect(
+            try runner.unpack("users", "add", "no body", "--store", store, "--password-file", passwordFile).status == 64
+        )
         #expect(try runner.unpack("users", "add", "taro", "--store", store).status == 64)
 
         let list = try runner.unpack("users", "list", "--store", store)
@@ -65,7 +68,8 @@ import Testing
     @Test func serveAnswersOnTheLoopbackInterfaceUntilInterrupted() async throws {
         try initStore()
         let passwordFile = directory.write(Array("a long password\n".utf8), to: "password.txt")
-        #expect(try runner.unpack("users", "add", "hanako", "--store", store, "--password-file", passwordFile).status == 0)
+        #expect(
+            try runner.unpack("users", "add", "hanako", "--store", store, "--password-file", passwordFile).status == 0)
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Executable("airlock-unpack").path)
@@ -93,10 +97,12 @@ import Testing
 
         // A page elsewhere that re-points its name at 127.0.0.1 (DNS rebinding) sends its own Host: refused.
         let port = try #require(Int(url.split(separator: ":").last?.filter(\.isNumber) ?? ""))
-        let foreign = try Self.rawRequest(port: port, "GET /login HTTP/1.1\r\nHost: evil.example:\(port)\r\nConnection: close\r\n\r\n")
+        let foreign = try Self.rawRequest(
+            port: port, "GET /login HTTP/1.1\r\nHost: evil.example:\(port)\r\nConnection: close\r\n\r\n")
         #expect(foreign.hasPrefix("HTTP/1.1 421"))
         #expect(foreign.contains("x-frame-options: DENY") || foreign.contains("X-Frame-Options: DENY"))
-        let local = try Self.rawRequest(port: port, "GET /login HTTP/1.1\r\nHost: localhost:\(port)\r\nConnection: close\r\n\r\n")
+        let local = try Self.rawRequest(
+            port: port, "GET /login HTTP/1.1\r\nHost: localhost:\(port)\r\nConnection: close\r\n\r\n")
         #expect(local.hasPrefix("HTTP/1.1 200"))
 
         process.interrupt()
@@ -114,7 +120,9 @@ import Testing
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard connected == 0 else { throw CocoaError(.fileReadUnknown) }
         let bytes = Array(request.utf8)
