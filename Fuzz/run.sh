@@ -66,12 +66,16 @@ seeds() {
 run() {
     local target=$1 seconds=$2 work="$FUZZ/.work/$1"
     mkdir -p "$work/corpus"
+    # The targets' scratch files (one per process) go in memory, into a folder removed after the run.
+    local scratch
+    scratch=$(mktemp -d "$( [ -d /dev/shm ] && echo /dev/shm || echo "${TMPDIR:-/tmp}")/airlock-fuzz.XXXXXX")
     echo "== fuzz-$target for $seconds s ${FUZZ_ARGS:-} ($(date -u +%FT%TZ), commit $(git -C "$ROOT" rev-parse --short HEAD))"
     # The first folder receives new inputs; the committed seeds are read only.
-    (cd "$work" && "$BIN/fuzz-$target" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
+    (cd "$work" && AIRLOCK_FUZZ_SCRATCH=$scratch "$BIN/fuzz-$target" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
         -jobs=1 -workers=1 -print_final_stats=1 -artifact_prefix="$work/" ${FUZZ_ARGS:-} \
         "$work/corpus" "$FUZZ/corpus/$target" \
         >/dev/null 2>&1) || true
+    rm -rf "$scratch"
     local log="$work/fuzz-0.log"
     grep -E '^#[0-9]+[[:space:]]+(DONE|pulse|NEW|REDUCE)' "$log" | tail -1 || true
     grep -E '^stat::' "$log" || true
