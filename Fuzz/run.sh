@@ -8,7 +8,8 @@
 #
 # One target at a time, one job (-jobs=1 -workers=1): the machine has 2 cores and other builds run on it. Each
 # run works in Fuzz/.work/TARGET/ (found inputs in corpus/, crashes as crash-*, the log as fuzz-0.log) and
-# prints libFuzzer's final stats. A crash makes the script exit non-zero.
+# prints libFuzzer's final stats. A crash makes the script exit non-zero. FUZZ_ARGS adds libFuzzer options
+# (e.g. FUZZ_ARGS=-max_len=16384).
 set -euo pipefail
 cd "$(dirname "$0")"
 FUZZ=$PWD
@@ -65,11 +66,16 @@ seeds() {
 run() {
     local target=$1 seconds=$2 work="$FUZZ/.work/$1"
     mkdir -p "$work/corpus"
-    echo "== fuzz-$target for $seconds s ($(date -u +%FT%TZ), commit $(git -C "$ROOT" rev-parse --short HEAD))"
+    # The targets' scratch files (one per process) go in memory, into a folder removed after the run.
+    local scratch
+    scratch=$(mktemp -d "$( [ -d /dev/shm ] && echo /dev/shm || echo "${TMPDIR:-/tmp}")/airlock-fuzz.XXXXXX")
+    echo "== fuzz-$target for $seconds s ${FUZZ_ARGS:-} ($(date -u +%FT%TZ), commit $(git -C "$ROOT" rev-parse --short HEAD))"
     # The first folder receives new inputs; the committed seeds are read only.
-    (cd "$work" && "$BIN/fuzz-$target" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
-        -jobs=1 -workers=1 -print_final_stats=1 -artifact_prefix="$work/" "$work/corpus" "$FUZZ/corpus/$target" \
+    (cd "$work" && AIRLOCK_FUZZ_SCRATCH=$scratch "$BIN/fuzz-$target" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
+        -jobs=1 -workers=1 -print_final_stats=1 -artifact_prefix="$work/" ${FUZZ_ARGS:-} \
+        "$work/corpus" "$FUZZ/corpus/$target" \
         >/dev/null 2>&1) || true
+    rm -rf "$scratch"
     local log="$work/fuzz-0.log"
     grep -E '^#[0-9]+[[:space:]]+(DONE|pulse|NEW|REDUCE)' "$log" | tail -1 || true
     grep -E '^stat::' "$log" || true
