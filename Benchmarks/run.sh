@@ -147,12 +147,8 @@ SQL
         done
     fi
     if wants export; then
-        if "$unpack" help export > /dev/null 2>&1; then
-            measure "export: members, full" "$set" "$runs" "rm -rf export" "'$unpack' export --store store --members --out export"
-            measure "export: members, masked" "$set" "$runs" "rm -rf export" "'$unpack' export --store store --members --masked --out export"
-        else
-            printf 'export\t%s\tpending: no export command on this branch\t-\t-\n' "$set" | tee -a "$results" >&2
-        fi
+        measure "export: members, full" "$set" "$runs" "rm -f export.csv" "'$unpack' export --store store --kind members --out export.csv"
+        measure "export: members, masked" "$set" "$runs" "rm -f export.csv" "'$unpack' export --store store --kind members --masked --out export.csv"
     fi
 done
 

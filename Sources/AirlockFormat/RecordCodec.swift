@@ -23,6 +23,19 @@ public enum RecordCodec {
         return writer.bytes
     }
 
+    /// The length of ``encode(_:)``'s output, computed without building it (the packer's counting pass).
+    public static func encodedSize(_ record: ShopRecord) -> Int {
+        func fieldsSize(_ fields: [ShopRecord.Field]) -> Int {
+            fields.reduce(2) { $0 + 8 + $1.name.utf8.count + $1.value.utf8.count }
+        }
+        var size = 2 + 4 + record.key.utf8.count + fieldsSize(record.fields)
+        size += record.maskedAtSource.reduce(2) { $0 + 4 + $1.utf8.count }
+        size += record.items.reduce(2) { $0 + fieldsSize($1) }
+        size += 4
+        for row in record.rows { size += row.cells.reduce(8 + 2) { $0 + 4 + $1.utf8.count } }
+        return size
+    }
+
     /// Decodes a record body of the given kind.
     /// - Throws: ``FormatError/malformedPayload(_:)`` or ``FormatError/limitExceeded(_:)``.
     public static func decode(_ body: [UInt8], kind: ShopRecord.Kind) throws(FormatError) -> ShopRecord {

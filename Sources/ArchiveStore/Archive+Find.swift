@@ -75,8 +75,11 @@ extension Archive {
     }
 
     private func orderIDs(memberID: String, in db: Database) throws -> [Int64] {
+        // CROSS JOIN keeps `lookups` the outer loop: with a plain JOIN, SQLite's planner walks every order in
+        // `records` (by the kind index) and probes `lookups` for each — 40 ms per look-up at 100k members
+        // instead of a few index probes.
         try Int64.fetchAll(db, sql: """
-            SELECT l.record_id FROM lookups l JOIN records r ON r.id = l.record_id
+            SELECT l.record_id FROM lookups l CROSS JOIN records r ON r.id = l.record_id
             WHERE l.field = 'member_id' AND l.value = ? AND r.kind = 'order' ORDER BY r.key
             """, arguments: [memberID])
     }

@@ -91,21 +91,6 @@ struct VersionContent: Equatable {
         return Hex.encode(BLAKE2b.hash(bytes, outputLength: 32))
     }
 
-    /// The JSON text of each stored column.
-    var columns: (fields: String, maskedAtSource: String, items: String, source: String) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        func json(_ value: some Encodable) -> String {
-            String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
-        }
-        return (
-            json(Dictionary(fields.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })),
-            json(maskedAtSource),
-            json(items.map { Dictionary($0.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first }) }),
-            json(source)
-        )
-    }
-
     /// The value of a field, if present.
     subscript(field name: String) -> String? { fields.first { $0.name == name }?.value }
 }

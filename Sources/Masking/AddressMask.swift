@@ -44,6 +44,7 @@ public struct AddressMask: Sendable, Hashable {
     /// True when `text` is a recognised region (or at most `fallbackKeepFirst` other characters) followed by
     /// exactly the mask, or the mask alone.
     public func recognizes(_ text: some StringProtocol) -> Bool {
+        guard TextScan.contains(text, maskCharacter) else { return false }  // every output has one
         let chars = Array(text)
         let kept = chars.count - maskLength
         guard kept >= 0, TextScan.isAll(chars[kept...], maskCharacter) else { return false }
@@ -53,7 +54,8 @@ public struct AddressMask: Sendable, Hashable {
 
     /// The address as one line: lines trimmed, empty lines dropped, joined with a single space.
     static func joinLines(_ value: String) -> String {
-        value.split(whereSeparator: TextScan.isLineBreak)
+        if TextScan.hasNoLineBreak(value) { return String(TextScan.trimmed(value)) }
+        return value.split(whereSeparator: TextScan.isLineBreak)
             .map { TextScan.trimmed(String($0)) }
             .filter { !$0.isEmpty }
             .joined(separator: " ")

@@ -14,27 +14,25 @@ enum AddressRegion {
     /// The region at the start of `text`, its parts joined without whitespace; nil when no prefecture or county
     /// starts the text.
     static func parse(_ text: some StringProtocol) -> String? {
-        var scanner = Scanner(chars: Array(text), index: 0)
+        var scanner = Scanner(text)
         var probe = scanner
-        if probe.match(AddressGazetteer.countries) != nil {
+        if probe.match(Names.countries) != nil {
             probe.skipSpaces()
             var check = probe
-            if check.match(AddressGazetteer.japanPrefectures) != nil
-                || check.match(AddressGazetteer.taiwanCounties) != nil
-            {
+            if check.match(Names.japanPrefectures) != nil || check.match(Names.taiwanCounties) != nil {
                 scanner = probe
             }
         }
         probe = scanner
-        if let prefecture = probe.match(AddressGazetteer.japanPrefectures) {
+        if let prefecture = probe.match(Names.japanPrefectures) {
             probe.skipSpaces()
             return prefecture + (japanMunicipality(&probe) ?? "")
         }
-        if let county = probe.match(AddressGazetteer.taiwanCounties) {
+        if let county = probe.match(Names.taiwanCounties) {
             probe.skipSpaces()
             let district =
-                probe.match(AddressGazetteer.taiwanDistrictExceptions)
-                ?? probe.shortest(suffixes: ["鄉", "鎮", "市", "區"], maxName: 4)
+                probe.match(Names.taiwanDistrictExceptions)
+                ?? probe.shortest(suffixes: Suffixes.taiwanDistrict, maxName: 4)
             return county + (district ?? "")
         }
         return nil
@@ -42,39 +40,75 @@ enum AddressRegion {
 
     /// The Japanese municipality (with its ward in a designated city) at the scanner, or nil.
     private static func japanMunicipality(_ scanner: inout Scanner) -> String? {
-        if let city = scanner.match(AddressGazetteer.japanMunicipalityExceptions) { return city }
-        if let county = scanner.shortest(suffixes: ["郡"], maxName: 5) {
+        if let city = scanner.match(Names.japanMunicipalityExceptions) { return city }
+        if let county = scanner.shortest(suffixes: Suffixes.county, maxName: 5) {
             scanner.skipSpaces()
             let town =
-                scanner.match(AddressGazetteer.japanTownExceptions)
-                ?? scanner.shortest(suffixes: ["町", "村"], maxName: 7)
+                scanner.match(Names.japanTownExceptions)
+                ?? scanner.shortest(suffixes: Suffixes.town, maxName: 7)
             return county + (town ?? "")
         }
-        guard let city = scanner.shortest(suffixes: ["市", "区", "町", "村"], maxName: 7) else { return nil }
+        guard let city = scanner.shortest(suffixes: Suffixes.municipality, maxName: 7) else { return nil }
         guard AddressGazetteer.japanDesignatedCities.contains(city) else { return city }
         scanner.skipSpaces()
-        return city + (scanner.shortest(suffixes: ["区"], maxName: 5) ?? "")
+        return city + (scanner.shortest(suffixes: Suffixes.ward, maxName: 5) ?? "")
     }
 
-    /// A cursor over the address's characters.
+    /// A gazetteer list split into characters once: the scanner compares characters, and splitting a name on
+    /// every comparison cost more than the rest of the masking together.
+    struct NameList: Sendable {
+        let names: [(name: String, characters: [Character])]
+
+        init(_ names: [String]) { self.names = names.map { ($0, Array($0)) } }
+    }
+
+    /// The gazetteer's lists, split once.
+    enum Names {
+        static let countries = NameList(AddressGazetteer.countries)
+        static let japanPrefectures = NameList(AddressGazetteer.japanPrefectures)
+        static let japanMunicipalityExceptions = NameList(AddressGazetteer.japanMunicipalityExceptions)
+        static let japanTownExceptions = NameList(AddressGazetteer.japanTownExceptions)
+        static let taiwanCounties = NameList(AddressGazetteer.taiwanCounties)
+        static let taiwanDistrictExceptions = NameList(AddressGazetteer.taiwanDistrictExceptions)
+    }
+
+    /// The suffixes of the "shortest `…X`" scans.
+    enum Suffixes {
+        static let taiwanDistrict: Set<Character> = ["鄉", "鎮", "市", "區"]
+        static let county: Set<Character> = ["郡"]
+        static let town: Set<Character> = ["町", "村"]
+        static let municipality: Set<Character> = ["市", "区", "町", "村"]
+        static let ward: Set<Character> = ["区"]
+    }
+
+    /// A cursor over the address's characters. It walks the text itself rather than an array of its characters:
+    /// the region is a short prefix, and splitting a whole address into characters was most of the masking time.
     struct Scanner {
-        let chars: [Character]
-        var index: Int
+        let text: Substring
+        var index: String.Index
+
+        init(_ text: some StringProtocol) {
+            self.text = Substring(text)
+            index = self.text.startIndex
+        }
 
         /// Advances over whitespace.
         mutating func skipSpaces() {
-            while index < chars.count, TextScan.isSpace(chars[index]) { index += 1 }
+            while index < text.endIndex, TextScan.isSpace(text[index]) { index = text.index(after: index) }
         }
 
-        /// Consumes and returns the first name in `names` that starts at the cursor (the list order decides).
-        mutating func match(_ names: [String]) -> String? {
-            for name in names {
-                let nameChars = Array(name)
-                let end = index + nameChars.count
-                if end <= chars.count, Array(chars[index..<end]) == nameChars {
-                    index = end
-                    return name
+        /// Consumes and returns the first name in `list` that starts at the cursor (the list order decides).
+        mutating func match(_ list: NameList) -> String? {
+            guard index < text.endIndex else { return nil }
+            let first = text[index]
+            candidates: for (name, characters) in list.names where characters[0] == first {
+                var probe = text.index(after: index)
+                for expected in characters.dropFirst() {
+                    guard probe < text.endIndex, text[probe] == expected else { continue candidates }
+                    probe = text.index(after: probe)
                 }
+                index = probe
+                return name
             }
             return nil
         }
@@ -82,12 +116,17 @@ enum AddressRegion {
         /// Consumes and returns the shortest run of 1…`maxName` letters followed by one of `suffixes`.
         mutating func shortest(suffixes: Set<Character>, maxName: Int) -> String? {
             var end = index
-            while end < chars.count, end - index <= maxName, TextScan.isLetter(chars[end]) {
-                if end > index, suffixes.contains(chars[end]) {
-                    defer { index = end + 1 }
-                    return String(chars[index...end])
+            var count = 0
+            while end < text.endIndex, count <= maxName {
+                let character = text[end]
+                guard TextScan.isLetter(character) else { break }
+                if count > 0, suffixes.contains(character) {
+                    let after = text.index(after: end)
+                    defer { index = after }
+                    return String(text[index..<after])
                 }
-                end += 1
+                end = text.index(after: end)
+                count += 1
             }
             return nil
         }

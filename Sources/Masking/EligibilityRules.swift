@@ -64,11 +64,15 @@ public struct EligibilityRules: Sendable, Hashable {
     ///   - date: the record's instant.
     ///   - now: the current instant.
     public func calendarDays(from date: Date, to now: Date) -> Int {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let start = calendar.startOfDay(for: date)
-        let end = calendar.startOfDay(for: now)
-        return calendar.dateComponents([.day], from: start, to: end).day ?? 0
+        localDay(of: now) - localDay(of: date)
+    }
+
+    /// The number of the local calendar day of `date` (days since 1970-01-01 on the shop's wall clock).
+    /// Differences of these are calendar days, daylight saving or not; counting them by arithmetic instead of
+    /// `Calendar.dateComponents` takes a pack's eligibility check from a tenth of its time to almost nothing.
+    private func localDay(of date: Date) -> Int {
+        let wallClock = date.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: date))
+        return Int((wallClock / 86_400).rounded(.down))
     }
 
     private func age(of date: Date, now: Date, minimum: Int) -> Eligibility {

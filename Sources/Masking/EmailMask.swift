@@ -41,6 +41,7 @@ public struct EmailMask: Sendable, Hashable {
     /// True when `text` is `kept + mask + "@" + domain` with at most `keepFirst` kept characters,
     /// or (for a value without a valid address shape) the fallback's output.
     public func recognizes(_ text: some StringProtocol) -> Bool {
+        guard TextScan.contains(text, maskCharacter) else { return false }  // every output has one
         guard let (local, _) = Self.split(Substring(text)) else { return fallback.recognizes(text) }
         let kept = local.count - maskLength
         return (0...keepFirst).contains(kept) && TextScan.isAll(local.dropFirst(kept), maskCharacter)

@@ -76,8 +76,9 @@ public struct MaskingPolicy: Sendable, Hashable {
         let rule = rule(for: field, kind: kind)
         if rule == .keep { return false }
         if TextScan.trimmed(value).isEmpty, !acceptance.isUnrestricted { return true }
-        if rule.recognizes(value) { return true }
-        if let mask = rule.maskCharacter { return value.contains(mask) }
-        return false
+        // Every output of a masking rule contains its mask character, so the containment test alone decides
+        // for those rules; `recognizes` is needed only for `blank` and `constant`.
+        if let mask = rule.maskCharacter { return TextScan.contains(value, mask) }
+        return rule.recognizes(value)
     }
 }

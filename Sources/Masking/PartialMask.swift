@@ -44,6 +44,7 @@ public struct PartialMask: Sendable, Hashable {
 
     /// True when `text` has the exact shape of this rule's output for a non-empty value.
     public func recognizes(_ text: some StringProtocol) -> Bool {
+        guard TextScan.contains(text, maskCharacter) else { return false }  // every output has one
         let chars = Array(text)
         let full = keepFirst + maskLength + keepLast
         if chars.count == full, TextScan.isAll(chars[keepFirst..<(keepFirst + maskLength)], maskCharacter) {

@@ -48,6 +48,7 @@ public struct PhoneMask: Sendable, Hashable {
 
     /// True when `text` has the exact shape of this rule's output: `[+]` then digits–mask–digits, or the mask alone.
     public func recognizes(_ text: some StringProtocol) -> Bool {
+        guard TextScan.contains(text, maskCharacter) else { return false }  // every output has one
         let body = text.first == "+" ? Substring(text).dropFirst() : Substring(text)
         if body.count == maskLength, TextScan.isAll(body, maskCharacter) { return true }
         return TextScan.matchesDigitsMaskDigits(

@@ -33,6 +33,7 @@ public struct PostalMask: Sendable, Hashable {
 
     /// True when `text` is `keepFirst` ASCII digits then the mask, or the mask alone.
     public func recognizes(_ text: some StringProtocol) -> Bool {
+        guard TextScan.contains(text, maskCharacter) else { return false }  // every output has one
         if text.count == maskLength, TextScan.isAll(text, maskCharacter) { return true }
         return TextScan.matchesDigitsMaskDigits(
             text, head: keepFirst, mask: maskCharacter, maskLength: maskLength, tail: 0)

@@ -11,7 +11,12 @@ enum TextScan {
 
     /// True for line breaks: the first scalar is one of U+000A…U+000D, U+0085, U+2028, U+2029.
     static func isLineBreak(_ character: Character) -> Bool {
-        switch character.unicodeScalars.first!.value {
+        isLineBreak(character.unicodeScalars.first!)
+    }
+
+    /// True for the scalars U+000A…U+000D, U+0085, U+2028, U+2029.
+    static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
         case 0x0A...0x0D, 0x85, 0x2028, 0x2029: true
         default: false
         }
@@ -46,10 +51,33 @@ enum TextScan {
 
     /// The value without leading and trailing whitespace characters (see ``isSpace(_:)``).
     static func trimmed(_ value: String) -> Substring {
+        // Fast path: a first scalar that is not whitespace starts a first character that is not, and an ASCII
+        // last scalar other than whitespace is a character of its own (no ASCII scalar extends a cluster but
+        // the LF of CR LF, which is whitespace).
+        if let first = value.unicodeScalars.first, let last = value.unicodeScalars.last,
+            !first.properties.isWhitespace, last.isASCII, !last.properties.isWhitespace
+        {
+            return Substring(value)
+        }
         var text = Substring(value)
         while let first = text.first, isSpace(first) { text.removeFirst() }
         while let last = text.last, isSpace(last) { text.removeLast() }
         return text
+    }
+
+    /// True when `text` has `character` among its characters. A one-scalar ASCII character that is absent from
+    /// the UTF-8 bytes is absent from the characters too, which settles most values without grapheme breaking.
+    static func contains(_ text: some StringProtocol, _ character: Character) -> Bool {
+        if let ascii = character.asciiValue, character.unicodeScalars.count == 1, !text.utf8.contains(ascii) {
+            return false
+        }
+        return text.contains(character)
+    }
+
+    /// True when no scalar of `text` is a line break, so that no character is one either (a character is a
+    /// line break by its first scalar).
+    static func hasNoLineBreak(_ text: some StringProtocol) -> Bool {
+        !text.unicodeScalars.contains { isLineBreak($0) }
     }
 
     /// `count` copies of the mask character.

@@ -39,7 +39,7 @@ public enum PackPipeline {
                 try pass.forEachEligible { record, rows in
                     rowsCounted += rows.count
                     if rowsCounted % 10_000 < rows.count { progress("counting", rowsCounted, nil) }
-                    sizes += UInt64(PayloadFrame.headerLength + RecordCodec.encode(record).count)
+                    sizes += UInt64(PayloadFrame.headerLength + RecordCodec.encodedSize(record))
                     if record.kind == .member { counts.members += 1 } else { counts.orders += 1 }
                     for row in rows { for warning in row.warnings { warnings.append(Self.text(of: warning)) } }
                 }

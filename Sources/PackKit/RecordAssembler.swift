@@ -17,6 +17,20 @@ struct RecordAssembler {
     private let columnFields: [[CanonicalField]]
     /// For each column, the masking rule's field (the first fed field whose rule is not keep), if any.
     private let maskField: [CanonicalField?]
+    /// The last value masked or checked per column and field: an order's rows repeat the purchaser's name,
+    /// phone and address, and masking is the costliest step of a pack.
+    private let memo: Memo
+    /// The layout's completed and cancelled statuses together: every status that ends an order.
+    private let finalStatuses: Set<String>
+
+    /// The last outcome per column (masked re-export) and per field (masked at source). A class, so that the
+    /// assembler's methods stay non-mutating; one assembler serves one pass on one thread.
+    private final class Memo {
+        var masked: [(value: String, outcome: MaskOutcome)?]
+        var looksMasked: [String: (value: String, result: Bool)] = [:]
+
+        init(columns: Int) { masked = Array(repeating: nil, count: columns) }
+    }
 
     init(reader: ShopFileReader, sourceIndex: UInt16, policy: MaskingPolicy, rules: EligibilityRules, now: Date) {
         self.reader = reader
@@ -37,6 +51,8 @@ struct RecordAssembler {
                 return true
             }
         }
+        memo = Memo(columns: names.count)
+        finalStatuses = layout.finalStatuses.completed.union(layout.finalStatuses.cancelled)
     }
 
     /// The manifest's description of the sealed columns: header keys and the canonical field each feeds.
@@ -58,18 +74,30 @@ struct RecordAssembler {
             let status = first[.status] ?? ""
             var completed = date(first[.completedAt])
             // A cancelled order may never have been completed: its order date then starts the wait.
-            if case .missing = completed, statuses.cancelled.contains(status.trimmingCharacters(in: .whitespaces)) {
+            if case .missing = completed, statuses.cancelled.contains(String(Self.trimmed(status))) {
                 completed = date(first[.orderedAt])
             }
             return rules.evaluate(
-                orderStatus: status, finalStatuses: statuses.completed.union(statuses.cancelled), completedAt: completed,
+                orderStatus: status, finalStatuses: finalStatuses, completedAt: completed,
                 now: now)
         }
     }
 
     private func date(_ text: String?) -> RecordDate {
-        guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return .missing }
+        guard let text, !Self.trimmed(text).isEmpty else { return .missing }
         return reader.profile.parseTimestamp(text).map(RecordDate.date) ?? .unparseable
+    }
+
+    /// `text` without leading and trailing scalars of Foundation's `CharacterSet.whitespaces` (general category
+    /// Zs, and tab), which trims the same set per scalar but slowly enough to show in a profile.
+    private static func trimmed(_ text: String) -> Substring {
+        func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+        }
+        let scalars = text.unicodeScalars
+        guard let start = scalars.firstIndex(where: { !isBlank($0) }) else { return "" }
+        let end = scalars.lastIndex(where: { !isBlank($0) })!
+        return Substring(scalars[start...end])
     }
 
     // MARK: - Records
@@ -85,8 +113,11 @@ struct RecordAssembler {
             if case .keep = policy.rule(for: entry.field.rawValue, kind: kind.maskingKind) { return nil }
             let acceptance = layout.accepts[entry.field]?.fieldAcceptance ?? .any
             guard !entry.value.isEmpty || !acceptance.isUnrestricted else { return nil }
-            return policy.looksMasked(entry.value, field: entry.field.rawValue, kind: kind.maskingKind, acceptance: acceptance)
-                ? entry.field.rawValue : nil
+            let name = entry.field.rawValue
+            if let last = memo.looksMasked[name], last.value == entry.value { return last.result ? name : nil }
+            let result = policy.looksMasked(entry.value, field: name, kind: kind.maskingKind, acceptance: acceptance)
+            memo.looksMasked[name] = (entry.value, result)
+            return result ? name : nil
         }
         let items: [[ShopRecord.Field]] = kind == .orders
             ? rows.map { row in
@@ -116,8 +147,15 @@ struct RecordAssembler {
                 cells.append(.raw(row.rawField(column)))
                 continue
             }
-            let acceptance = layout.accepts[field]?.fieldAcceptance ?? .any
-            let outcome = policy.mask(row.values[column], field: field.rawValue, kind: reader.kind.maskingKind, acceptance: acceptance)
+            let value = row.values[column]
+            let outcome: MaskOutcome
+            if let last = memo.masked[column], last.value == value {
+                outcome = last.outcome
+            } else {
+                let acceptance = layout.accepts[field]?.fieldAcceptance ?? .any
+                outcome = policy.mask(value, field: field.rawValue, kind: reader.kind.maskingKind, acceptance: acceptance)
+                memo.masked[column] = (value, outcome)
+            }
             switch outcome {
             case .kept:
                 cells.append(.raw(row.rawField(column)))

@@ -1,0 +1,78 @@
+import AirlockFormat
+import Foundation
+import Testing
+
+@testable import ArchiveStore
+
+/// The version columns' JSON writer must give `JSONEncoder`'s bytes exactly: `check` compares the stored text of
+/// an archive indexed by an earlier release with a replay by this one.
+@Suite struct VersionJSONTests {
+    /// What the archive stored before the hand-written writer: `JSONEncoder`, sorted keys, unescaped slashes.
+    static func reference(_ content: VersionContent) -> (String, String, String, String) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        func json(_ value: some Encodable) -> String { String(decoding: try! encoder.encode(value), as: UTF8.self) }
+        func object(_ fields: [ShopRecord.Field]) -> [String: String] {
+            Dictionary(fields.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+        }
+        return (
+            json(object(content.fields)), json(content.maskedAtSource), json(content.items.map(object)),
+            json(content.source)
+        )
+    }
+
+    /// Strings that exercise every escaping rule: every control character, quotes, backslashes, slashes,
+    /// DEL, non-ASCII, line separators, emoji and combining marks.
+    static let hostile: [String] = {
+        var strings = (0..<0x20).map { "a" + String(UnicodeScalar(UInt8($0))) + "b" }
+        strings += [
+            "", "\"", "\\", "/", "</script>", "\u{7F}", "\u{85}", "\u{2028}\u{2029}", "台北市大安區忠孝東路",
+            "東京都\r\n新宿区", "😀👩‍👩‍👧", "か\u{309A}", "\u{FEFF}bom", "tab\there", "a\\\"b", "=SUM(A1)",
+        ]
+        return strings
+    }()
+
+    static func content(values: [String], fieldNames: [String]) -> VersionContent {
+        let fields = zip(fieldNames, values).map { ShopRecord.Field(name: $0, value: $1) }
+        let record = ShopRecord(
+            kind: .order, source: 0, key: values.first ?? "k", fields: fields.sorted { $0.name < $1.name },
+            maskedAtSource: fieldNames.prefix(2).sorted(), items: [fields.sorted { $0.name < $1.name }, []],
+            rows: [.init(row: 2, cells: values), .init(row: UInt64.max, cells: values.reversed())])
+        let source = Manifest.Source(
+            kind: .order, file: "orders/\(values.last ?? "").csv", profile: "airlock", encoding: "utf-8",
+            lineEnding: "lf", blake2b: String(repeating: "0", count: 64), bytes: 1, rows: 2, sealedRows: 2,
+            columns: values.map { "col " + $0 }, fields: values.indices.map { $0 % 2 == 0 ? fieldNames[$0 % fieldNames.count] : nil },
+            credentialColumns: [])
+        return VersionContent(record: record, source: source)
+    }
+
+    @Test func matchesJSONEncoderOnHostileStrings() {
+        let names = [
+            "address", "email", "item_name", "item_sku", "items", "name", "name_kana", "order_no", "phone",
+            "postal_code", "purchaser_name", "recipient_address",
+        ]
+        for start in stride(from: 0, to: Self.hostile.count, by: 3) {
+            let values = (0..<names.count).map { Self.hostile[(start + $0) % Self.hostile.count] }
+            let content = Self.content(values: values, fieldNames: names)
+            let ours = content.columns
+            let reference = Self.reference(content)
+            #expect(ours.fields == reference.0)
+            #expect(ours.maskedAtSource == reference.1)
+            #expect(ours.items == reference.2)
+            #expect(ours.source == reference.3)
+        }
+    }
+
+    @Test func matchesJSONEncoderWithoutColumnFields() {
+        var content = Self.content(values: ["1", "a/b"], fieldNames: ["order_no", "note"])
+        content.source.fields = nil
+        #expect(content.columns.source == Self.reference(content).3)
+        #expect(!content.columns.source.contains("\"fields\""))
+    }
+
+    @Test func keepsTheFirstOfTwoEqualNames() {
+        var writer = VersionJSON()
+        writer.object([.init(name: "b", value: "1"), .init(name: "a", value: "2"), .init(name: "b", value: "3")])
+        #expect(writer.text == #"{"a":"2","b":"1"}"#)
+    }
+}
