@@ -26,6 +26,7 @@ enum BundleReplay {
         while let record = try reader.next() {
             try ingester.ingest(record, source: sources[Int(record.source)])
         }
+        try ingester.finish()
         let header = verified.header
         let chain = Hex.encode(header.chainID)
         let bundleHash = Hex.encode(verified.bundleHash)

@@ -7,6 +7,8 @@ final class RecordIngester {
     private let db: Database
     private let bundleID: Int64
     private let namesAreIndexed: Bool
+    /// The last `names` row before this bundle: the rows after it go into the trigram index in ``finish()``.
+    private let namesBefore: Int64
     /// Records the archive had never seen.
     private(set) var newRecords: Int64 = 0
     /// Records whose content changed (to a new version or back to an older one).
@@ -18,6 +20,16 @@ final class RecordIngester {
         self.db = db
         self.bundleID = bundleID
         namesAreIndexed = try db.tableExists("names_fts")
+        namesBefore = try Int64.fetchOne(db, sql: "SELECT ifnull(max(id), 0) FROM names") ?? 0
+    }
+
+    /// Adds the bundle's new names to the trigram index in one statement. One FTS5 insert per name paid a
+    /// savepoint and a segment write each: a fifth of an import's time.
+    func finish() throws {
+        guard namesAreIndexed else { return }
+        try db.execute(
+            sql: "INSERT INTO names_fts (rowid, name) SELECT id, name FROM names WHERE id > ? ORDER BY id",
+            arguments: [namesBefore])
     }
 
     func ingest(_ record: ShopRecord, source: Manifest.Source) throws {
@@ -76,10 +88,6 @@ final class RecordIngester {
             if field == .name {
                 try db.cachedStatement(sql: "INSERT OR IGNORE INTO names (record_id, name) VALUES (?, ?)")
                     .execute(arguments: [recordID, value])
-                if namesAreIndexed && db.changesCount > 0 {
-                    try db.cachedStatement(sql: "INSERT INTO names_fts (rowid, name) VALUES (?, ?)")
-                        .execute(arguments: [db.lastInsertedRowID, value])
-                }
             } else {
                 try db.cachedStatement(sql: "INSERT OR IGNORE INTO lookups (field, value, record_id) VALUES (?, ?, ?)")
                     .execute(arguments: [field.rawValue, value, recordID])

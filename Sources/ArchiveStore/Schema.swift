@@ -131,15 +131,36 @@ enum Schema {
             }
         }
         migrator.registerMigration("v1-append-only") { db in
-            for table in appendOnlyTables {
-                try db.execute(sql: """
-                    CREATE TRIGGER \(table)_no_update BEFORE UPDATE ON \(table)
-                    BEGIN SELECT RAISE(ABORT, 'airlock: \(table) is append-only'); END;
-                    CREATE TRIGGER \(table)_no_delete BEFORE DELETE ON \(table)
-                    BEGIN SELECT RAISE(ABORT, 'airlock: \(table) is append-only'); END;
-                    """)
-            }
+            for table in appendOnlyTables { try makeAppendOnly(table, in: db) }
+        }
+        // The same rule as v1's `field IN (…)`, spelled as comparisons: SQLite 3.40 builds an ephemeral table
+        // for the IN list on every INSERT, which was a quarter of an import's time. The rows move unchanged.
+        migrator.registerMigration("v2-lookups-field-check") { db in
+            try db.execute(sql: """
+                CREATE TABLE lookups_v2 (
+                    field TEXT NOT NULL CHECK (
+                        field = 'email' OR field = 'account' OR field = 'member_id' OR field = 'order_no'
+                        OR field = 'phone'),
+                    value TEXT NOT NULL,
+                    record_id INTEGER NOT NULL REFERENCES records(id),
+                    PRIMARY KEY (field, value, record_id)
+                ) WITHOUT ROWID;
+                INSERT INTO lookups_v2 (field, value, record_id) SELECT field, value, record_id FROM lookups;
+                DROP TABLE lookups;
+                ALTER TABLE lookups_v2 RENAME TO lookups;
+                """)
+            try makeAppendOnly("lookups", in: db)
         }
         return migrator
+    }
+
+    /// Adds the triggers that refuse every UPDATE and DELETE on `table`.
+    private static func makeAppendOnly(_ table: String, in db: Database) throws {
+        try db.execute(sql: """
+            CREATE TRIGGER \(table)_no_update BEFORE UPDATE ON \(table)
+            BEGIN SELECT RAISE(ABORT, 'airlock: \(table) is append-only'); END;
+            CREATE TRIGGER \(table)_no_delete BEFORE DELETE ON \(table)
+            BEGIN SELECT RAISE(ABORT, 'airlock: \(table) is append-only'); END;
+            """)
     }
 }
