@@ -49,19 +49,22 @@ let package = Package(
             name: "AirlockCLI",
             dependencies: ["AirlockFormat", "SodiumKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings),
+        // Two cores for one job: a bounded hand-off between a producing and a consuming thread.
+        .target(name: "Pipeline", swiftSettings: strictSettings),
         // The shop's CSV exports: reading, writing, encodings and layouts (profiles).
         .target(name: "ShopData", swiftSettings: strictSettings),
         // Masking policy, masking rules and eligibility windows.
         .target(name: "Masking", swiftSettings: strictSettings),
         // The online side's pipeline: CSV → records → sealed bundle + masked re-export, and the receipt gate.
         .target(
-            name: "PackKit", dependencies: ["AirlockFormat", "ShopData", "Masking"],
+            name: "PackKit", dependencies: ["AirlockFormat", "ShopData", "Masking", "Pipeline"],
             swiftSettings: strictSettings),
         // The offline archive: the only module that imports GRDB.
         .target(
             name: "ArchiveStore",
             dependencies: [
-                "AirlockFormat", "BundleOpening", "SodiumKit", "ShopData", "Masking", .product(name: "GRDB", package: "GRDB.swift"),
+                "AirlockFormat", "BundleOpening", "SodiumKit", "ShopData", "Masking", "Pipeline",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings),
 

@@ -22,9 +22,10 @@ enum BundleReplay {
         let bundleID = (try Int64.fetchOne(db, sql: "SELECT ifnull(max(id), 0) + 1 FROM bundles")) ?? 1
         let reader = try BundleContentsReader(verified: verified, recipient: identity.recipient)
         let ingester = try RecordIngester(db: db, bundleID: bundleID)
-        let sources = reader.manifest.sources
-        while let record = try reader.next() {
-            try ingester.ingest(record, source: sources[Int(record.source)])
+        let preparation = RecordPreparation(reader: reader)
+        defer { preparation.stop() }
+        while let batch = try preparation.next() {
+            for record in batch { try ingester.ingest(record) }
         }
         try ingester.finish()
         let header = verified.header

@@ -32,9 +32,8 @@ final class RecordIngester {
             arguments: [namesBefore])
     }
 
-    func ingest(_ record: ShopRecord, source: Manifest.Source) throws {
-        let content = VersionContent(record: record, source: source)
-        let hash = content.hash
+    func ingest(_ record: PreparedRecord) throws {
+        let hash = record.hash
         // The hot path of an import: cached statements, prepared once per transaction. (GRDB's query interface
         // and record persistence build and prepare their SQL on each call, a third of an import's time.)
         let existing = try Int64.fetchOne(
@@ -63,7 +62,7 @@ final class RecordIngester {
             db.cachedStatement(sql: "SELECT id FROM versions WHERE record_id = ? AND content_hash = ?"),
             arguments: [recordID, hash])
         if versionID == nil {
-            let columns = content.columns
+            let columns = record.columns
             let row = VersionRow(
                 id: nil, recordID: recordID, bundleID: bundleID, contentHash: hash, fields: columns.fields,
                 maskedAtSource: columns.maskedAtSource, items: columns.items, source: columns.source)
@@ -74,16 +73,14 @@ final class RecordIngester {
                     row.recordID, row.bundleID, row.contentHash, row.fields, row.maskedAtSource, row.items, row.source,
                 ])
             versionID = db.lastInsertedRowID
-            try addLookups(content, recordID: recordID)
+            try addLookups(record.lookups, recordID: recordID)
         }
         let revision = RevisionRow(id: nil, recordID: recordID, versionID: versionID ?? 0, bundleID: bundleID)
         try db.cachedStatement(sql: "INSERT INTO revisions (record_id, version_id, bundle_id) VALUES (?, ?, ?)")
             .execute(arguments: [revision.recordID, revision.versionID, revision.bundleID])
     }
 
-    private func addLookups(_ content: VersionContent, recordID: Int64) throws {
-        let pairs = LookupField.keys(
-            kind: content.kind, recordKey: content.key, fields: content.fields, masked: content.maskedAtSource)
+    private func addLookups(_ pairs: [(LookupField, String)], recordID: Int64) throws {
         for (field, value) in pairs {
             if field == .name {
                 try db.cachedStatement(sql: "INSERT OR IGNORE INTO names (record_id, name) VALUES (?, ?)")

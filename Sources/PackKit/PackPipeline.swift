@@ -26,27 +26,20 @@ public enum PackPipeline {
             try recover(state: state, signer: request.signer.publicKey)
             let inputs = try inputs(of: request)
 
-            // Pass 1: count eligible records and the exact payload size.
+            // Pass 1: count eligible records and the exact payload size, both files at once.
+            let counted = try CountingPass.run(inputs, request: request) { rows in progress("counting", rows, nil) }
             var sizes: UInt64 = 0
             var counts = Manifest.Counts(members: 0, orders: 0)
-            var sources: [Manifest.Source] = []
-            var fingerprints: [(hash: [UInt8], bytes: UInt64)] = []
             var warnings: [String] = []
-            var rowsCounted = 0
-            for (index, input) in inputs.enumerated() {
-                let fingerprint = try SourcePass.fingerprint(input.path)
-                let pass = try SourcePass(path: input.path, kind: input.kind, index: UInt16(index), request: request)
-                try pass.forEachEligible { record, rows in
-                    rowsCounted += rows.count
-                    if rowsCounted % 10_000 < rows.count { progress("counting", rowsCounted, nil) }
-                    sizes += UInt64(PayloadFrame.headerLength + RecordCodec.encodedSize(record))
-                    if record.kind == .member { counts.members += 1 } else { counts.orders += 1 }
-                    for row in rows { for warning in row.warnings { warnings.append(Self.text(of: warning)) } }
-                }
-                for warning in pass.reader.csv.warnings { warnings.append(Self.text(of: warning)) }
-                sources.append(pass.manifestSource(hash: fingerprint.hash, bytes: fingerprint.bytes))
-                fingerprints.append(fingerprint)
+            for count in counted {
+                sizes += count.payloadBytes
+                counts.members += count.members
+                counts.orders += count.orders
+                warnings += count.warnings
             }
+            let sources = counted.map(\.source)
+            let fingerprints = counted.map(\.fingerprint)
+            let rowsCounted = counted.reduce(0) { $0 + $1.rows }
             for warning in warnings.prefix(50) { warn(warning) }
             if warnings.count > 50 { warn("… and \(warnings.count - 50) more warnings") }
             guard counts.members + counts.orders > 0 else { return nil }
@@ -86,26 +79,38 @@ public enum PackPipeline {
             var rowsSealed = 0
             for (index, input) in inputs.enumerated() {
                 let pass = try SourcePass(path: input.path, kind: input.kind, index: UInt16(index), request: request)
+                let file = pass.figures.file
                 let masked = try CSVWriter(
                     url: URL(fileURLWithPath: pending + "/" + maskedNames[index]), dialect: pass.reader.csv.dialect,
                     columnNames: pass.reader.csv.header.names)
                 try masked.write(row: pass.reader.csv.headerRow)
-                try pass.forEachEligible { record, rows in
-                    rowsSealed += rows.count
-                    if rowsSealed % 10_000 < rows.count { progress("sealing", rowsSealed, rowsCounted) }
-                    let frame = PayloadFrame(kind: record.kind.frameKind, body: RecordCodec.encode(record))
-                    written += UInt64(frame.encodedLength)
-                    guard written <= payloadSize else { throw PackKitError.inputChanged(file: pass.figures.file) }
-                    try writer.write(frame)
-                    for row in rows {
-                        let (cells, maskedCount, blanked) = pass.assembler.maskedCells(of: row.row)
-                        pass.figures.maskedCells += maskedCount
-                        pass.figures.blankedCells += blanked
-                        try masked.write(cells)
+                let masker = ReexportMasker(reader: pass.reader, policy: request.policy)
+                var maskedCells = 0
+                var blankedCells = 0
+                // This thread compresses, encrypts and writes the bundle and the masked re-export; the other
+                // reads, maps and encodes records (SealingProducer). `pass` belongs to the producer until it ends.
+                let producer = SealingProducer(pass: pass)
+                defer { producer.stop() }
+                while let batch = try producer.next() {
+                    for unit in batch {
+                        rowsSealed += unit.rows.count
+                        if rowsSealed % 10_000 < unit.rows.count { progress("sealing", rowsSealed, rowsCounted) }
+                        written += UInt64(unit.frame.encodedLength)
+                        guard written <= payloadSize else { throw PackKitError.inputChanged(file: file) }
+                        try writer.write(unit.frame)
+                        for row in unit.rows {
+                            let (cells, maskedCount, blanked) = masker.maskedCells(of: row)
+                            maskedCells += maskedCount
+                            blankedCells += blanked
+                            try masked.write(cells)
+                        }
                     }
                 }
+                producer.stop()
+                pass.figures.maskedCells += maskedCells
+                pass.figures.blankedCells += blankedCells
                 guard try SourcePass.fingerprint(input.path).hash == fingerprints[index].hash else {
-                    throw PackKitError.inputChanged(file: pass.figures.file)
+                    throw PackKitError.inputChanged(file: file)
                 }
                 try masked.finish(endWithLineEnding: pass.reader.csv.endsWithLineEnding)
                 pass.figures.maskedFile = pending + "/" + maskedNames[index]

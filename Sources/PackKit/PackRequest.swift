@@ -5,7 +5,7 @@ public import ShopData
 public import SodiumKit
 
 /// Everything one `pack` run needs: the exports, how to read and mask them, and the keys.
-public struct PackRequest {
+public struct PackRequest: Sendable {
     /// The members export, if any.
     public var membersFile: String?
     /// The orders export, if any.

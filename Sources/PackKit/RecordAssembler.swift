@@ -3,8 +3,8 @@ import Foundation
 import Masking
 import ShopData
 
-/// Turns the mapped rows of one member or one order into a sealed record, decides whether it is eligible, and
-/// computes its masked re-export cells. One assembler serves one source file.
+/// Turns the mapped rows of one member or one order into a sealed record and decides whether it is eligible
+/// (``ReexportMasker`` computes the masked re-export cells). One assembler serves one source file.
 struct RecordAssembler {
     let reader: ShopFileReader
     let sourceIndex: UInt16
@@ -15,21 +15,15 @@ struct RecordAssembler {
     let sealedColumns: [Int]
     /// For each column of the file, the canonical fields it feeds.
     private let columnFields: [[CanonicalField]]
-    /// For each column, the masking rule's field (the first fed field whose rule is not keep), if any.
-    private let maskField: [CanonicalField?]
-    /// The last value masked or checked per column and field: an order's rows repeat the purchaser's name,
-    /// phone and address, and masking is the costliest step of a pack.
-    private let memo: Memo
+    /// The last value checked per field: an order's rows repeat the purchaser's name, phone and address.
+    private let memo = Memo()
     /// The layout's completed and cancelled statuses together: every status that ends an order.
     private let finalStatuses: Set<String>
 
-    /// The last outcome per column (masked re-export) and per field (masked at source). A class, so that the
-    /// assembler's methods stay non-mutating; one assembler serves one pass on one thread.
+    /// The last masked-at-source verdict per field. A class, so that the assembler's methods stay
+    /// non-mutating; one assembler serves one pass on one thread.
     private final class Memo {
-        var masked: [(value: String, outcome: MaskOutcome)?]
         var looksMasked: [String: (value: String, result: Bool)] = [:]
-
-        init(columns: Int) { masked = Array(repeating: nil, count: columns) }
     }
 
     init(reader: ShopFileReader, sourceIndex: UInt16, policy: MaskingPolicy, rules: EligibilityRules, now: Date) {
@@ -42,16 +36,8 @@ struct RecordAssembler {
         let names = reader.csv.header.names
         let credentials = Set(reader.mapper.credentialColumns)
         sealedColumns = names.indices.filter { !credentials.contains($0) }
-        let kind = reader.kind.maskingKind
         // By header key, as RowMapper maps: EC-CUBE's second `送料` (key `送料#2`) feeds nothing.
         columnFields = reader.csv.header.keys.map { layout.columns[$0] ?? [] }
-        maskField = columnFields.map { fields in
-            fields.first { field in
-                if case .keep = policy.rule(for: field.rawValue, kind: kind) { return false }
-                return true
-            }
-        }
-        memo = Memo(columns: names.count)
         finalStatuses = layout.finalStatuses.completed.union(layout.finalStatuses.cancelled)
     }
 
@@ -130,43 +116,5 @@ struct RecordAssembler {
             kind: kind.recordKind, source: sourceIndex, key: first[layout.key] ?? "", fields: fields,
             maskedAtSource: masked, items: items, rows: sourceRows)
         return (record, masked.count)
-    }
-
-    // MARK: - Masked re-export
-
-    /// The cells of a row in the masked re-export: unmasked cells exactly as they were stored, masked cells as
-    /// new values. Also counts masked cells and cells blanked because the platform would refuse their mask.
-    func maskedCells(of row: CSVRow) -> (cells: [CSVCell], masked: Int, blanked: Int) {
-        var cells: [CSVCell] = []
-        cells.reserveCapacity(row.count)
-        var masked = 0
-        var blanked = 0
-        let layout = reader.mapper.layout
-        for column in 0..<row.count {
-            guard let field = maskField[column] else {
-                cells.append(.raw(row.rawField(column)))
-                continue
-            }
-            let value = row.values[column]
-            let outcome: MaskOutcome
-            if let last = memo.masked[column], last.value == value {
-                outcome = last.outcome
-            } else {
-                let acceptance = layout.accepts[field]?.fieldAcceptance ?? .any
-                outcome = policy.mask(value, field: field.rawValue, kind: reader.kind.maskingKind, acceptance: acceptance)
-                memo.masked[column] = (value, outcome)
-            }
-            switch outcome {
-            case .kept:
-                cells.append(.raw(row.rawField(column)))
-            case let .masked(value):
-                masked += 1
-                cells.append(.value(value))
-            case .blankedByAcceptance:
-                blanked += 1
-                cells.append(.value(""))
-            }
-        }
-        return (cells, masked, blanked)
     }
 }
