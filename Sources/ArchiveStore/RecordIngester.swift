@@ -58,9 +58,13 @@ final class RecordIngester {
             recordID = db.lastInsertedRowID
             newRecords += 1
         }
-        var versionID = try Int64.fetchOne(
-            db.cachedStatement(sql: "SELECT id FROM versions WHERE record_id = ? AND content_hash = ?"),
-            arguments: [recordID, hash])
+        // A record new to the archive has no versions to look through.
+        var versionID =
+            existing == nil
+            ? nil
+            : try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT id FROM versions WHERE record_id = ? AND content_hash = ?"),
+                arguments: [recordID, hash])
         if versionID == nil {
             let columns = record.columns
             let row = VersionRow(
@@ -80,15 +84,30 @@ final class RecordIngester {
             .execute(arguments: [revision.recordID, revision.versionID, revision.bundleID])
     }
 
+    /// Adds a version's lookup keys with one statement per table: a record has half a dozen keys, and each
+    /// statement costs more in setting up than its row costs to insert.
     private func addLookups(_ pairs: [(LookupField, String)], recordID: Int64) throws {
+        var keys: [any DatabaseValueConvertible] = []
+        var names: [any DatabaseValueConvertible] = []
         for (field, value) in pairs {
             if field == .name {
-                try db.cachedStatement(sql: "INSERT OR IGNORE INTO names (record_id, name) VALUES (?, ?)")
-                    .execute(arguments: [recordID, value])
+                names += [recordID, value]
             } else {
-                try db.cachedStatement(sql: "INSERT OR IGNORE INTO lookups (field, value, record_id) VALUES (?, ?, ?)")
-                    .execute(arguments: [field.rawValue, value, recordID])
+                keys += [field.rawValue, value, recordID]
             }
         }
+        if !keys.isEmpty {
+            try db.cachedStatement(sql: Self.insert("INSERT OR IGNORE INTO lookups (field, value, record_id)", rows: keys.count / 3, of: "(?, ?, ?)"))
+                .execute(arguments: StatementArguments(keys))
+        }
+        if !names.isEmpty {
+            try db.cachedStatement(sql: Self.insert("INSERT OR IGNORE INTO names (record_id, name)", rows: names.count / 2, of: "(?, ?)"))
+                .execute(arguments: StatementArguments(names))
+        }
+    }
+
+    /// `INSERT … VALUES` with `rows` placeholder tuples.
+    private static func insert(_ head: String, rows: Int, of tuple: String) -> String {
+        head + " VALUES " + Array(repeating: tuple, count: rows).joined(separator: ", ")
     }
 }

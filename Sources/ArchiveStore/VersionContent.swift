@@ -61,11 +61,13 @@ struct VersionContent: Equatable {
     /// Lower-case hex `BLAKE2b-256("airlock/v1/archive-version" ‖ 0x00 ‖ canonical encoding)`.
     var hash: String {
         var bytes = Self.hashDomain
+        bytes.reserveCapacity(2048)
         func append(_ text: String) {
-            let utf8 = Array(text.utf8)
-            let count = UInt32(utf8.count)
-            bytes += [UInt8(count & 0xFF), UInt8(count >> 8 & 0xFF), UInt8(count >> 16 & 0xFF), UInt8(count >> 24)]
-            bytes += utf8
+            var text = text
+            text.withUTF8 { utf8 in
+                withUnsafeBytes(of: UInt32(utf8.count).littleEndian) { bytes.append(contentsOf: $0) }
+                bytes.append(contentsOf: utf8)
+            }
         }
         func append(_ fields: [ShopRecord.Field]) {
             append(String(fields.count))
