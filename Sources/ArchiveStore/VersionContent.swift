@@ -46,16 +46,38 @@ struct VersionContent: Equatable {
 
     /// Decodes the JSON columns of a stored version.
     init(kind: ShopRecord.Kind, key: String, fields: String, maskedAtSource: String, items: String, source: String) throws {
-        let decoder = JSONDecoder()
+        typealias Malformed = VersionJSONReader.Malformed
         self.kind = kind
         self.key = key
-        self.fields = try decoder.decode([String: String].self, from: Data(fields.utf8))
-            .map { ShopRecord.Field(name: $0.key, value: $0.value) }.sorted { $0.name < $1.name }
-        self.maskedAtSource = try decoder.decode([String].self, from: Data(maskedAtSource.utf8))
-        self.items = try decoder.decode([[String: String]].self, from: Data(items.utf8)).map { item in
-            item.map { ShopRecord.Field(name: $0.key, value: $0.value) }.sorted { $0.name < $1.name }
+        self.fields = try VersionJSONReader.parse(fields).fields()
+        self.maskedAtSource = try VersionJSONReader.parse(maskedAtSource).strings()
+        guard case let .array(itemValues) = try VersionJSONReader.parse(items) else {
+            throw Malformed(description: "items is not an array")
         }
-        self.source = try decoder.decode(Source.self, from: Data(source.utf8))
+        self.items = try itemValues.map { try $0.fields() }
+        let sourceValue = try VersionJSONReader.parse(source)
+        guard let file = sourceValue["file"]?.string, let columns = try sourceValue["columns"]?.strings(),
+            case let .array(rowValues)? = sourceValue["rows"]
+        else { throw Malformed(description: "source lacks file, columns or rows") }
+        var columnFields: [String?]?
+        switch sourceValue["fields"] {
+        case nil, .null?: columnFields = nil
+        case let .array(elements)?:
+            columnFields = try elements.map { element in
+                switch element {
+                case .null: return nil
+                case let .string(text): return text
+                default: throw Malformed(description: "source fields holds a value that is not a string")
+                }
+            }
+        default: throw Malformed(description: "source fields is not an array")
+        }
+        let rows = try rowValues.map { row -> Source.Row in
+            guard case let .number(text)? = row["row"], let number = UInt64(text), let cells = try row["cells"]?.strings()
+            else { throw Malformed(description: "a source row lacks its number or cells") }
+            return Source.Row(row: number, cells: cells)
+        }
+        self.source = Source(file: file, columns: columns, fields: columnFields, rows: rows)
     }
 
     /// Lower-case hex `BLAKE2b-256("airlock/v1/archive-version" ‖ 0x00 ‖ canonical encoding)`.

@@ -75,4 +75,40 @@ import Testing
         writer.object([.init(name: "b", value: "1"), .init(name: "a", value: "2"), .init(name: "b", value: "3")])
         #expect(writer.text == #"{"a":"2","b":"1"}"#)
     }
+
+    @Test func readsBackWhatItWrote() throws {
+        let names = ["address", "email", "name", "note", "order_no", "phone"]
+        for start in 0..<Self.hostile.count {
+            let values = (0..<names.count).map { Self.hostile[(start + $0) % Self.hostile.count] }
+            let content = Self.content(values: values, fieldNames: names)
+            let columns = content.columns
+            let read = try VersionContent(
+                kind: content.kind, key: content.key, fields: columns.fields, maskedAtSource: columns.maskedAtSource,
+                items: columns.items, source: columns.source)
+            #expect(read == content)
+        }
+    }
+
+    @Test func readsEveryEscapeAndWhitespaceThatJSONAllows() throws {
+        let source = #"""
+             { "rows" : [ { "row" : 7 , "cells" : [ "a\/b" , "\u00e9\ud83d\ude00" , "\"\\\b\f\n\r\t" ] } ] ,
+               "file" : "m.csv" , "columns" : [ "x" , "y" , "z" ] , "fields" : [ null , "email" , null ] }
+            """#
+        let read = try VersionContent(
+            kind: .member, key: "M1", fields: #"{ "b" : "2" , "a" : "\u0031" }"#, maskedAtSource: "[ ]", items: "[]",
+            source: source)
+        #expect(read.fields == [.init(name: "a", value: "1"), .init(name: "b", value: "2")])
+        #expect(read.source.rows == [.init(row: 7, cells: ["a/b", "é😀", "\"\\\u{8}\u{C}\n\r\t"])])
+        #expect(read.source.fields == [nil, "email", nil])
+        #expect(read.source.file == "m.csv")
+    }
+
+    @Test(arguments: [
+        "{", #"{"a":1}"#, #"{"a":"b"} x"#, #"{"a":"\x"}"#, #"{"a":"\ud800"}"#, "{\"a\":\"\u{1}\"}", #"["a"]"#,
+    ])
+    func refusesWhatIsNotAnObjectOfStrings(_ text: String) {
+        #expect(throws: (any Error).self) {
+            try VersionContent(kind: .member, key: "M1", fields: text, maskedAtSource: "[]", items: "[]", source: "{}")
+        }
+    }
 }
