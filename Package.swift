@@ -125,6 +125,7 @@ let package = Package(
             ],
             swiftSettings: strictSettings),
         .testTarget(name: "MaskingTests", dependencies: ["Masking"], swiftSettings: strictSettings),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline"], swiftSettings: strictSettings),
         .testTarget(
             name: "ShopDataTests", dependencies: ["ShopData"], resources: [.copy("Fixtures")],
             swiftSettings: strictSettings),
