@@ -71,17 +71,18 @@ extension Archive {
                 """
             arguments = [field.rawValue, key, limit]
         }
-        return try Int64.fetchAll(db, sql: sql, arguments: arguments)
+        // Cached statements: preparing the SQL was half of a look-up's time.
+        return try Int64.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
     }
 
     private func orderIDs(memberID: String, in db: Database) throws -> [Int64] {
         // CROSS JOIN keeps `lookups` the outer loop: with a plain JOIN, SQLite's planner walks every order in
         // `records` (by the kind index) and probes `lookups` for each — 40 ms per look-up at 100k members
         // instead of a few index probes.
-        try Int64.fetchAll(db, sql: """
+        try Int64.fetchAll(db.cachedStatement(sql: """
             SELECT l.record_id FROM lookups l CROSS JOIN records r ON r.id = l.record_id
             WHERE l.field = 'member_id' AND l.value = ? AND r.kind = 'order' ORDER BY r.key
-            """, arguments: [memberID])
+            """), arguments: [memberID])
     }
 
     private func found(recordID: Int64, history: Bool, in db: Database) throws -> FindResult.Found? {

@@ -25,9 +25,11 @@ enum VersionQuery {
         return ArchivedVersion(content, contentHash: row["content_hash"], bundle: bundle)
     }
 
+    static let revisionsOfRecord = select + " WHERE rv.record_id = ? ORDER BY rv.id"
+
     /// Every revision of one record, oldest first.
     static func revisions(recordID: Int64, in db: Database) throws -> [ArchivedVersion] {
-        try Row.fetchAll(db, sql: select + " WHERE rv.record_id = ? ORDER BY rv.id", arguments: [recordID])
+        try Row.fetchAll(db.cachedStatement(sql: revisionsOfRecord), arguments: [recordID])
             .map(version)
     }
 
