@@ -23,48 +23,24 @@ struct PreparedRecord: Sendable {
 }
 
 /// Decrypts, decodes and prepares a bundle's records on a second thread, in batches, while the database thread
-/// stores the previous ones: an import then uses both cores. At most `batches` batches wait at any time.
+/// stores the previous ones: an import then uses both cores. At most 4 batches of 256 wait at any time.
 final class RecordPreparation {
-    private let handOff: HandOff<[PreparedRecord]>
-    private let worker: WorkerThread
+    private let producer: BatchedProducer<PreparedRecord>
 
     /// Starts reading `reader` on a new thread. The reader is used by that thread only from here on.
-    init(reader: BundleContentsReader, batchSize: Int = 256, batches: Int = 4) {
-        let handOff = HandOff<[PreparedRecord]>(capacity: batches)
+    init(reader: BundleContentsReader) {
         let sources = reader.manifest.sources
-        let owned = Owned(reader)
-        worker = WorkerThread(name: "airlock-import-prepare") {
-            var batch: [PreparedRecord] = []
-            batch.reserveCapacity(batchSize)
-            do {
-                while let record = try owned.value.next() {
-                    batch.append(PreparedRecord(record, source: sources[Int(record.source)]))
-                    if batch.count == batchSize {
-                        guard handOff.send(batch) else { return handOff.finish(nil) }
-                        batch.removeAll(keepingCapacity: true)
-                    }
-                }
-                if !batch.isEmpty { handOff.send(batch) }
-                handOff.finish(nil)
-            } catch {
-                handOff.finish(error)
+        let handed = Handed(reader)
+        producer = BatchedProducer(name: "airlock-import-prepare", batchSize: 256, batches: 4) { emit in
+            while let record = try handed.value.next() {
+                try emit(PreparedRecord(record, source: sources[Int(record.source)]))
             }
         }
-        self.handOff = handOff
     }
 
     /// The next batch, nil after the last; rethrows what stopped the reading (a damaged chunk, a count mismatch).
-    func next() throws -> [PreparedRecord]? { try handOff.next() }
+    func next() throws -> [PreparedRecord]? { try producer.next() }
 
     /// Stops the reading thread (if it still runs) and waits for it: call before leaving the transaction.
-    func stop() {
-        handOff.cancel()
-        worker.wait()
-    }
-
-    /// Hands a non-Sendable value to exactly one other thread, which becomes its only user.
-    private final class Owned<Value>: @unchecked Sendable {
-        let value: Value
-        init(_ value: Value) { self.value = value }
-    }
+    func stop() { producer.stop() }
 }

@@ -24,9 +24,9 @@ struct CountingPass: Sendable {
             }
         }
         let second = inputs[1]
-        let result = ResultBox()
+        let result = Handed(ResultBox())
         let worker = WorkerThread(name: "airlock-pack-count") {
-            result.value = Result { try count(second, index: 1, request: request, progress: { _ in }) }
+            result.value.value = Result { try count(second, index: 1, request: request, progress: { _ in }) }
         }
         let first: CountingPass
         do {
@@ -36,7 +36,7 @@ struct CountingPass: Sendable {
             throw error
         }
         worker.wait()
-        return [first, try result.value!.get()]
+        return [first, try result.value.value!.get()]
     }
 
     /// Counts one export.
@@ -60,13 +60,13 @@ struct CountingPass: Sendable {
     }
 
     /// Carries the second input's result back from its thread; read only after the thread has ended.
-    private final class ResultBox: @unchecked Sendable {
+    private final class ResultBox {
         var value: Result<CountingPass, any Error>?
     }
 }
 
 /// The producing half of the sealing pass: reads, maps and encodes one export's eligible records on its own
-/// thread and hands them over in batches (at most `batches` waiting), with the rows to mask.
+/// thread and hands them over in batches (at most 8 of 128 waiting), with the rows to mask.
 final class SealingProducer {
     /// One eligible record: its payload frame and the source rows its masked re-export is made from.
     struct Unit: Sendable {
@@ -74,47 +74,22 @@ final class SealingProducer {
         var rows: [CSVRow]
     }
 
-    private let handOff: HandOff<[Unit]>
-    private let worker: WorkerThread
+    private let producer: BatchedProducer<Unit>
 
     /// Starts reading `pass`; from here until ``stop()`` returns, only the producer's thread uses it.
-    init(pass: SourcePass, batchSize: Int = 128, batches: Int = 8) {
-        let handOff = HandOff<[Unit]>(capacity: batches)
-        let owned = OwnedPass(pass)
-        worker = WorkerThread(name: "airlock-pack-seal") {
-            var batch: [Unit] = []
-            batch.reserveCapacity(batchSize)
-            do {
-                try owned.pass.forEachEligible { record, rows in
-                    let frame = PayloadFrame(kind: record.kind.frameKind, body: RecordCodec.encode(record))
-                    batch.append(Unit(frame: frame, rows: rows.map(\.row)))
-                    if batch.count == batchSize {
-                        guard handOff.send(batch) else { throw Stopped() }
-                        batch.removeAll(keepingCapacity: true)
-                    }
-                }
-                if !batch.isEmpty { handOff.send(batch) }
-                handOff.finish(nil)
-            } catch {
-                handOff.finish(error)
+    init(pass: SourcePass) {
+        let handed = Handed(pass)
+        producer = BatchedProducer(name: "airlock-pack-seal", batchSize: 128, batches: 8) { emit in
+            try handed.value.forEachEligible { record, rows in
+                let frame = PayloadFrame(kind: record.kind.frameKind, body: RecordCodec.encode(record))
+                try emit(Unit(frame: frame, rows: rows.map(\.row)))
             }
         }
-        self.handOff = handOff
     }
 
     /// The next batch, nil after the last; rethrows what stopped the producer.
-    func next() throws -> [Unit]? { try handOff.next() }
+    func next() throws -> [Unit]? { try producer.next() }
 
     /// Stops the producer if it still runs and waits for its thread to end.
-    func stop() {
-        handOff.cancel()
-        worker.wait()
-    }
-
-    private struct Stopped: Error {}
-
-    private final class OwnedPass: @unchecked Sendable {
-        let pass: SourcePass
-        init(_ pass: SourcePass) { self.pass = pass }
-    }
+    func stop() { producer.stop() }
 }
