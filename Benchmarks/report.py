@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Prints run.sh's results (a TSV file) as Markdown: the measurements, then the headline ratios against the
+"""Prints run.sh's results (TSV files in .bench-data/) as Markdown: the measurements, then the headline ratios against the
 targets of the "Performance" issue, each computed from numbers of the same run."""
 import sys
 
-rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1], encoding="utf-8") if line.strip()]
+# One or more result files (runs of the two sets made separately are reported together).
+rows = [line.rstrip("\n").split("\t") for path in sys.argv[1:] for line in open(path, encoding="utf-8") if line.strip()]
 timed = {(r[0], r[1]): r for r in rows}
 
 
