@@ -175,7 +175,9 @@ struct VersionJSONReader {
             else { throw Malformed(description: "a bad surrogate pair at byte \(index)") }
             return scalar
         }
-        guard let scalar = Unicode.Scalar(high) else { throw Malformed(description: "a lone surrogate at byte \(index)") }
+        guard let scalar = Unicode.Scalar(high) else {
+            throw Malformed(description: "a lone surrogate at byte \(index)")
+        }
         return scalar
     }
 

@@ -41,7 +41,8 @@ import Testing
         let source = Manifest.Source(
             kind: .order, file: "orders/\(values.last ?? "").csv", profile: "airlock", encoding: "utf-8",
             lineEnding: "lf", blake2b: String(repeating: "0", count: 64), bytes: 1, rows: 2, sealedRows: 2,
-            columns: values.map { "col " + $0 }, fields: values.indices.map { $0 % 2 == 0 ? fieldNames[$0 % fieldNames.count] : nil },
+            columns: values.map { "col " + $0 },
+            fields: values.indices.map { $0 % 2 == 0 ? fieldNames[$0 % fieldNames.count] : nil },
             credentialColumns: [])
         return VersionContent(record: record, source: source)
     }
