@@ -1,6 +1,7 @@
 import AirlockFormat
 import Foundation
 import Masking
+import Pipeline
 import ShopData
 public import SodiumKit
 
@@ -28,6 +29,7 @@ public enum PackPipeline {
 
             // Pass 1: count eligible records and the exact payload size, both files at once.
             let counted = try CountingPass.run(inputs, request: request) { rows in progress("counting", rows, nil) }
+            FreeMemory.release()
             var sizes: UInt64 = 0
             var counts = Manifest.Counts(members: 0, orders: 0)
             var warnings: [String] = []
@@ -91,7 +93,10 @@ public enum PackPipeline {
                 // reads, maps and encodes records (SealingProducer). `pass` belongs to the producer until it ends.
                 let producer = SealingProducer(pass: pass)
                 defer { producer.stop() }
+                var batches = 0
                 while let batch = try producer.next() {
+                    batches += 1
+                    if batches % 64 == 0 { FreeMemory.release() }
                     for unit in batch {
                         rowsSealed += unit.rows.count
                         if rowsSealed % 10_000 < unit.rows.count { progress("sealing", rowsSealed, rowsCounted) }
