@@ -2,6 +2,7 @@ import AirlockFormat
 import BundleOpening
 import SodiumKit
 import GRDB
+import Pipeline
 
 /// The body of an import transaction, shared by `import` and `rebuild`: decrypt the verified bundle, add its
 /// records as they are read (bounded memory: nothing is collected), then the audit entry and the bundle's row.
@@ -22,7 +23,7 @@ enum BundleReplay {
         let bundleID = (try Int64.fetchOne(db, sql: "SELECT ifnull(max(id), 0) + 1 FROM bundles")) ?? 1
         let reader = try BundleContentsReader(verified: verified, recipient: identity.recipient)
         let ingester = try RecordIngester(db: db, bundleID: bundleID)
-        let preparation = RecordPreparation(reader: reader)
+        let preparation = BatchedProducer(preparing: reader)
         defer { preparation.stop() }
         while let batch = try preparation.next() {
             for record in batch { try ingester.ingest(record) }

@@ -22,25 +22,17 @@ struct PreparedRecord: Sendable {
     }
 }
 
-/// Decrypts, decodes and prepares a bundle's records on a second thread, in batches, while the database thread
-/// stores the previous ones: an import then uses both cores. At most 4 batches of 256 wait at any time.
-final class RecordPreparation {
-    private let producer: BatchedProducer<PreparedRecord>
-
-    /// Starts reading `reader` on a new thread. The reader is used by that thread only from here on.
-    init(reader: BundleContentsReader) {
+extension BatchedProducer where Element == PreparedRecord {
+    /// Decrypts, decodes and prepares a bundle's records on a second thread, in batches, while the database
+    /// thread stores the previous ones: an import then uses both cores. At most 4 batches of 256 wait at any
+    /// time. The reader is used by that thread only from here on; call ``stop()`` before leaving the transaction.
+    convenience init(preparing reader: BundleContentsReader) {
         let sources = reader.manifest.sources
         let handed = Handed(reader)
-        producer = BatchedProducer(name: "airlock-import-prepare", batchSize: 256, batches: 4) { emit in
+        self.init(name: "airlock-import-prepare", batchSize: 256, batches: 4) { emit in
             while let record = try handed.value.next() {
                 try emit(PreparedRecord(record, source: sources[Int(record.source)]))
             }
         }
     }
-
-    /// The next batch, nil after the last; rethrows what stopped the reading (a damaged chunk, a count mismatch).
-    func next() throws -> [PreparedRecord]? { try producer.next() }
-
-    /// Stops the reading thread (if it still runs) and waits for it: call before leaving the transaction.
-    func stop() { producer.stop() }
 }

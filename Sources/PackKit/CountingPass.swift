@@ -5,11 +5,11 @@ import ShopData
 /// The first pass of a pack over one export: how many records are eligible, the exact payload bytes they will
 /// take, the warnings, and the manifest's description of the file.
 struct CountingPass: Sendable {
-    var payloadBytes: UInt64 = 0
-    var members: UInt64 = 0
-    var orders: UInt64 = 0
-    var rows = 0
-    var warnings: [String] = []
+    var payloadBytes: UInt64
+    var members: UInt64
+    var orders: UInt64
+    var rows: Int
+    var warnings: [String]
     var source: Manifest.Source
     var fingerprint: (hash: [UInt8], bytes: UInt64)
 
@@ -46,17 +46,22 @@ struct CountingPass: Sendable {
     ) throws -> CountingPass {
         let fingerprint = try SourcePass.fingerprint(input.path)
         let pass = try SourcePass(path: input.path, kind: input.kind, index: UInt16(index), request: request)
-        var counted = CountingPass(source: pass.manifestSource(hash: [], bytes: 0), fingerprint: fingerprint)
+        var payloadBytes: UInt64 = 0
+        var members: UInt64 = 0
+        var orders: UInt64 = 0
+        var rowCount = 0
+        var warnings: [String] = []
         try pass.forEachEligible { record, rows in
-            counted.rows += rows.count
-            if counted.rows % 10_000 < rows.count { progress(counted.rows) }
-            counted.payloadBytes += UInt64(PayloadFrame.headerLength + RecordCodec.encodedSize(record))
-            if record.kind == .member { counted.members += 1 } else { counted.orders += 1 }
-            for row in rows { for warning in row.warnings { counted.warnings.append(PackPipeline.text(of: warning)) } }
+            rowCount += rows.count
+            if rowCount % 10_000 < rows.count { progress(rowCount) }
+            payloadBytes += UInt64(PayloadFrame.headerLength + RecordCodec.encodedSize(record))
+            if record.kind == .member { members += 1 } else { orders += 1 }
+            for row in rows { for warning in row.warnings { warnings.append(PackPipeline.text(of: warning)) } }
         }
-        for warning in pass.reader.csv.warnings { counted.warnings.append(PackPipeline.text(of: warning)) }
-        counted.source = pass.manifestSource(hash: fingerprint.hash, bytes: fingerprint.bytes)
-        return counted
+        for warning in pass.reader.csv.warnings { warnings.append(PackPipeline.text(of: warning)) }
+        return CountingPass(
+            payloadBytes: payloadBytes, members: members, orders: orders, rows: rowCount, warnings: warnings,
+            source: pass.manifestSource(hash: fingerprint.hash, bytes: fingerprint.bytes), fingerprint: fingerprint)
     }
 
     /// Carries the second input's result back from its thread; read only after the thread has ended.

@@ -90,13 +90,10 @@ public enum PackPipeline {
                 var maskedCells = 0
                 var blankedCells = 0
                 // This thread compresses, encrypts and writes the bundle and the masked re-export; the other
-                // reads, maps and encodes records (SealingProducer). `pass` belongs to the producer until it ends.
-                let producer = SealingProducer(pass: pass)
+                // reads, maps and encodes records (`BatchedProducer(sealing:)`). `pass` belongs to the producer until it ends.
+                let producer = BatchedProducer(sealing: pass)
                 defer { producer.stop() }
-                var batches = 0
                 while let batch = try producer.next() {
-                    batches += 1
-                    if batches % 64 == 0 { FreeMemory.release() }
                     for unit in batch {
                         rowsSealed += unit.rows.count
                         if rowsSealed % 10_000 < unit.rows.count { progress("sealing", rowsSealed, rowsCounted) }
