@@ -36,9 +36,7 @@ struct VersionJSON {
                 case 0x0A: bytes.append(UInt8(ascii: "n"))
                 case 0x0D: bytes.append(UInt8(ascii: "r"))
                 case 0x09: bytes.append(UInt8(ascii: "t"))
-                default:
-                    let hex = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                default: bytes.append(contentsOf: ("u00" + Hex.encode([byte])).utf8)
                 }
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
@@ -46,24 +44,22 @@ struct VersionJSON {
         bytes.append(0x22)
     }
 
-    /// A JSON array of strings.
-    mutating func array(_ values: [String]) {
+    /// A JSON array: `[`, each element written by `element`, commas between, `]`.
+    mutating func array<Element>(_ values: [Element], _ element: (inout Self, Element) -> Void) {
         bytes.append(0x5B)
         for (index, value) in values.enumerated() {
             if index > 0 { bytes.append(0x2C) }
-            string(value)
+            element(&self, value)
         }
         bytes.append(0x5D)
     }
 
+    /// A JSON array of strings.
+    mutating func array(_ values: [String]) { array(values) { $0.string($1) } }
+
     /// A JSON array of strings and nulls.
     mutating func array(_ values: [String?]) {
-        bytes.append(0x5B)
-        for (index, value) in values.enumerated() {
-            if index > 0 { bytes.append(0x2C) }
-            if let value { string(value) } else { bytes.append(contentsOf: "null".utf8) }
-        }
-        bytes.append(0x5D)
+        array(values) { json, value in if let value { json.string(value) } else { json.raw("null") } }
     }
 
     /// A JSON object of string values, keys in ascending UTF-8 order; the first of two equal names wins.
@@ -102,12 +98,7 @@ extension VersionContent {
         var maskedJSON = VersionJSON(capacity: 32)
         maskedJSON.array(maskedAtSource)
         var itemsJSON = VersionJSON()
-        itemsJSON.raw("[")
-        for (index, item) in items.enumerated() {
-            if index > 0 { itemsJSON.raw(",") }
-            itemsJSON.object(item)
-        }
-        itemsJSON.raw("]")
+        itemsJSON.array(items) { $0.object($1) }
         var sourceJSON = VersionJSON(capacity: 1024)
         sourceJSON.raw("{\"columns\":")
         sourceJSON.array(source.columns)
@@ -117,16 +108,15 @@ extension VersionContent {
         }
         sourceJSON.raw(",\"file\":")
         sourceJSON.string(source.file)
-        sourceJSON.raw(",\"rows\":[")
-        for (index, row) in source.rows.enumerated() {
-            if index > 0 { sourceJSON.raw(",") }
-            sourceJSON.raw("{\"cells\":")
-            sourceJSON.array(row.cells)
-            sourceJSON.raw(",\"row\":")
-            sourceJSON.number(row.row)
-            sourceJSON.raw("}")
+        sourceJSON.raw(",\"rows\":")
+        sourceJSON.array(source.rows) { json, row in
+            json.raw("{\"cells\":")
+            json.array(row.cells)
+            json.raw(",\"row\":")
+            json.number(row.row)
+            json.raw("}")
         }
-        sourceJSON.raw("]}")
+        sourceJSON.raw("}")
         return (fieldsJSON.text, maskedJSON.text, itemsJSON.text, sourceJSON.text)
     }
 }
