@@ -27,14 +27,7 @@ import Testing
 
     @Test func theProducerWaitsWhileTheQueueIsFull() throws {
         let handOff = HandOff<Int>(capacity: 4)
-        let sent = Counter()
-        let worker = WorkerThread(name: "test-producer") {
-            for number in 0..<100 {
-                guard handOff.send(number) else { break }
-                sent.increment()
-            }
-            handOff.finish(nil)
-        }
+        let (worker, sent) = Self.countingProducer(sending: 100, to: handOff)
         // Nothing is taken yet: the producer must stop at the capacity, and go on by one when one is taken.
         Self.waitUntil { sent.value >= 4 }
         Thread.sleep(forTimeInterval: 0.2)
@@ -46,6 +39,19 @@ import Testing
         while try handOff.next() != nil {}
         worker.wait()
         #expect(sent.value == 100)
+    }
+
+    /// A producer thread that sends 0..<count until the consumer cancels, counting what it sent.
+    static func countingProducer(sending count: Int, to handOff: HandOff<Int>) -> (WorkerThread, Counter) {
+        let sent = Counter()
+        let worker = WorkerThread(name: "test-producer") {
+            for number in 0..<count {
+                guard handOff.send(number) else { break }
+                sent.increment()
+            }
+            handOff.finish(nil)
+        }
+        return (worker, sent)
     }
 
     /// Polls `condition` for up to ten seconds (a loaded machine may start the producer late).
@@ -71,14 +77,7 @@ import Testing
 
     @Test func cancellingStopsAWaitingProducer() {
         let handOff = HandOff<Int>(capacity: 1)
-        let sent = Counter()
-        let worker = WorkerThread(name: "test-producer") {
-            for number in 0..<1_000_000 {
-                guard handOff.send(number) else { break }
-                sent.increment()
-            }
-            handOff.finish(nil)
-        }
+        let (worker, sent) = Self.countingProducer(sending: 1_000_000, to: handOff)
         Self.waitUntil { sent.value >= 1 }
         handOff.cancel()
         worker.wait()
