@@ -51,7 +51,7 @@ struct CountingPass: Sendable {
         var orders: UInt64 = 0
         var rowCount = 0
         var warnings: [String] = []
-        try pass.forEachEligible { record, rows in
+        try pass.forEachEligible(splitCheck: .bounded) { record, rows in
             rowCount += rows.count
             if rowCount % 10_000 < rows.count { progress(rowCount) }
             payloadBytes += UInt64(PayloadFrame.headerLength + RecordCodec.encodedSize(record))

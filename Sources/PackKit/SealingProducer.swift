@@ -16,7 +16,7 @@ extension BatchedProducer where Element == SealedUnit {
     convenience init(sealing pass: SourcePass) {
         let handed = Handed(pass)
         self.init(name: "airlock-pack-seal", batchSize: 128, batches: 8) { emit in
-            try handed.value.forEachEligible { record, rows in
+            try handed.value.forEachEligible(splitCheck: .none) { record, rows in
                 let frame = PayloadFrame(kind: record.kind.frameKind, body: RecordCodec.encode(record))
                 try emit(SealedUnit(frame: frame, rows: rows.map(\.row)))
             }

@@ -10,11 +10,16 @@ final class SourcePass {
     let reader: ShopFileReader
     let assembler: RecordAssembler
     var figures: PackSummary.FileFigures
+    /// Opens the file again, as this pass opened it.
+    private let reopen: () throws -> ShopFileReader
 
     init(path: String, kind: ShopData.RecordKind, index: UInt16, request: PackRequest) throws {
         self.path = path
-        reader = try ShopFileReader(
-            url: URL(fileURLWithPath: path), profile: request.profile, kind: kind, encoding: request.encoding)
+        reopen = {
+            try ShopFileReader(
+                url: URL(fileURLWithPath: path), profile: request.profile, kind: kind, encoding: request.encoding)
+        }
+        reader = try reopen()
         guard reader.kind == kind else {
             throw ShopDataError.unknownProfile(name: "\(reader.profile.name) \(kind.rawValue) (the file holds \(reader.kind.rawValue))")
         }
@@ -29,8 +34,12 @@ final class SourcePass {
     }
 
     /// Visits every unit, calling `sealed` for each eligible record (with its rows) and counting the rest.
-    func forEachEligible(_ sealed: (ShopRecord, [MappedRow]) throws -> Void) throws {
-        var units = SourceUnits(reader: reader)
+    ///
+    /// - Parameter splitCheck: `.bounded` on the counting pass, which then re-reads the file if the filter leaves
+    ///   suspects (so memory stays flat however many orders the file holds); `.none` on the sealing pass, whose
+    ///   file is the one the counting pass checked (its fingerprint is compared after).
+    func forEachEligible(splitCheck: SplitOrderCheck, _ sealed: (ShopRecord, [MappedRow]) throws -> Void) throws {
+        var units = SourceUnits(reader: reader, splitCheck: splitCheck)
         while let rows = try units.next() {
             figures.rows += rows.count
             switch assembler.eligibility(of: rows) {
@@ -44,6 +53,14 @@ final class SourcePass {
                 try sealed(record, rows)
             }
         }
+        if !units.suspects.isEmpty { try confirmSplits(units.suspects) }
+    }
+
+    /// Re-reads the orders to tell real split orders among `suspects` from the filter's false alarms: throws
+    /// `orderRowsSplit` for the first real one, as an exact check would have.
+    private func confirmSplits(_ suspects: Set<String>) throws {
+        var orders = try reopen().orders(check: .watching(suspects))
+        while try orders.next() != nil {}
     }
 
     /// The manifest entry of this file, from the counting pass's figures.

@@ -5,9 +5,9 @@ struct SourceUnits {
     let reader: ShopFileReader
     private var grouper: OrderGrouper?
 
-    init(reader: ShopFileReader) {
+    init(reader: ShopFileReader, splitCheck: SplitOrderCheck) {
         self.reader = reader
-        grouper = reader.kind == .orders ? reader.orders() : nil
+        grouper = reader.kind == .orders ? reader.orders(check: splitCheck) : nil
     }
 
     /// The next unit's rows, or nil at the end of the file.
@@ -15,4 +15,7 @@ struct SourceUnits {
         if grouper != nil { return try grouper!.next()?.rows }
         return try reader.next().map { [$0] }
     }
+
+    /// The order numbers a `.bounded` split check could not clear (see ``OrderGrouper/suspects``).
+    var suspects: Set<String> { grouper?.suspects ?? [] }
 }

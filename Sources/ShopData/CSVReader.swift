@@ -120,8 +120,17 @@ public final class CSVReader {
                         line: line)))
         }
         return CSVRow(
-            record: record, line: line, values: values, bytes: scanner.bytes,
+            record: record, line: line, values: values, bytes: Self.exactCopy(scanner.bytes),
             fieldRanges: spans.map(\.range))
+    }
+
+    /// A copy of `bytes` in storage of exactly its size. Sharing the scanner's buffer instead would make its
+    /// next scan allocate a new buffer of the same capacity, the largest record's so far, for every row: rows a
+    /// pack keeps in flight would each hold that much.
+    private static func exactCopy(_ bytes: [UInt8]) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: bytes)
+        }
     }
 
     private func location(_ record: Int, _ line: Int, _ column: Int) -> CSVLocation {

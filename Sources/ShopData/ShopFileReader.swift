@@ -52,8 +52,11 @@ public final class ShopFileReader {
     }
 
     /// Groups the remaining rows into orders, lazily.
+    /// - Parameter check: How split orders are caught; `.exact` unless the file may be large.
     /// - Returns: A grouper that reads from this reader.
-    public func orders() -> OrderGrouper {
-        OrderGrouper(keyField: mapper.layout.key) { () throws(ShopDataError) -> MappedRow? in try self.next() }
+    public func orders(check: SplitOrderCheck = .exact) -> OrderGrouper {
+        OrderGrouper(keyField: mapper.layout.key, check: check) { () throws(ShopDataError) -> MappedRow? in
+            try self.next()
+        }
     }
 }

@@ -155,4 +155,24 @@ import Testing
         #expect(throws: ShopDataError.self) { try PackPipeline.run(missing, state: state) }
         #expect(try state.entries().isEmpty)
     }
+
+    @Test func aSplitOrderStopsThePackBeforeAnythingIsWritten() throws {
+        let folder = TemporaryDirectory()
+        let state = try PackState(directory: folder.file("state"))
+        // The examples' header and first row (a one-line record), as orders A, B, then A again.
+        let example = try String(contentsOfFile: RepositoryPaths.example("airlock/orders.csv"), encoding: .utf8)
+        let lines = example.split(maxSplits: 2, whereSeparator: \.isNewline).map(String.init)
+        let row = try #require(lines[1].split(separator: ",", maxSplits: 1).last)
+        let split = folder.file("orders.csv")
+        try ([lines[0]] + ["A", "A", "B", "A"].map { "\($0),\(row)" }).map { $0 + "\n" }.joined()
+            .write(toFile: split, atomically: true, encoding: .utf8)
+        var request = request(members: nil, orders: nil, out: folder.file("out"))
+        request.ordersFile = split
+        try FileManager.default.createDirectory(atPath: request.outputDirectory, withIntermediateDirectories: true)
+        #expect(throws: ShopDataError.orderRowsSplit(CSVLocation(file: "orders.csv", row: 5, line: 5), earlierRow: 3)) {
+            try PackPipeline.run(request, state: state)
+        }
+        #expect(try FileSystem.list(request.outputDirectory).isEmpty)
+        #expect(try state.entries().isEmpty)
+    }
 }

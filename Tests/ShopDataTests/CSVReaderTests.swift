@@ -108,3 +108,21 @@ func readAll(_ url: URL, options: CSVReadOptions = CSVReadOptions()) throws -> (
 }
 
 let utf8ByteOrderMarkBytes: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+@Suite struct CSVRowStorageTests {
+    /// A pack keeps thousands of rows in flight between its threads: each must hold its own bytes, not a buffer
+    /// as large as the longest record read so far.
+    @Test func rowsAfterALongRecordHoldOnlyTheirOwnBytes() throws {
+        let folder = try TemporaryFolder()
+        let long = String(repeating: "x", count: 20_000)
+        let url = try folder.file("m.csv", "member_id,note\nM1,\(long)\nM2,short\nM3,short too\n")
+        let reader = try CSVReader(url: url)
+        var rows: [CSVRow] = []
+        while let row = try reader.next() { rows.append(row) }
+        #expect(rows.map(\.values[0]) == ["M1", "M2", "M3"])
+        #expect(rows[0].rawBytes.count == 20_003)
+        for row in rows.dropFirst() {
+            #expect(row.rawBytes.capacity < 1_000, "row \(row.record) holds \(row.rawBytes.capacity) bytes")
+        }
+    }
+}
