@@ -11,12 +11,13 @@ struct PreparedRecord: Sendable {
     var columns: (fields: String, maskedAtSource: String, items: String, source: String)
     var lookups: [(LookupField, String)]
 
-    init(_ record: ShopRecord, source: Manifest.Source) {
+    /// - Parameter orders: The preparing thread's remembered field orders.
+    init(_ record: ShopRecord, source: Manifest.Source, orders: FieldOrders) {
         let content = VersionContent(record: record, source: source)
         kind = record.kind
         key = record.key
-        hash = content.hash
-        columns = content.columns
+        hash = content.hash(orders: orders)
+        columns = content.columns(orders: orders)
         lookups = LookupField.keys(
             kind: content.kind, recordKey: content.key, fields: content.fields, masked: content.maskedAtSource)
     }
@@ -30,8 +31,9 @@ extension BatchedProducer where Element == PreparedRecord {
         let sources = reader.manifest.sources
         let handed = Handed(reader)
         self.init(name: "airlock-import-prepare", batchSize: 256, batches: 4) { emit in
+            let orders = FieldOrders()
             while let record = try handed.value.next() {
-                try emit(PreparedRecord(record, source: sources[Int(record.source)]))
+                try emit(PreparedRecord(record, source: sources[Int(record.source)], orders: orders))
             }
         }
     }

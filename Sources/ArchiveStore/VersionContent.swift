@@ -81,7 +81,10 @@ struct VersionContent: Equatable {
     }
 
     /// Lower-case hex `BLAKE2b-256("airlock/v1/archive-version" ‖ 0x00 ‖ canonical encoding)`.
-    var hash: String {
+    var hash: String { hash(orders: nil) }
+
+    /// ``hash``, with the fields' orders taken from `orders` when given.
+    func hash(orders: FieldOrders?) -> String {
         var bytes = Self.hashDomain
         bytes.reserveCapacity(2048)
         func append(_ text: String) {
@@ -93,9 +96,9 @@ struct VersionContent: Equatable {
         }
         func append(_ fields: [ShopRecord.Field]) {
             append(String(fields.count))
-            for field in fields.sorted(by: { $0.name < $1.name }) {
-                append(field.name)
-                append(field.value)
+            for index in orders?.orders(of: fields).hash ?? FieldOrders.hashOrder(fields) {
+                append(fields[index].name)
+                append(fields[index].value)
             }
         }
         append(kind.rawValue)

@@ -63,15 +63,13 @@ struct VersionJSON {
     }
 
     /// A JSON object of string values, keys in ascending UTF-8 order; the first of two equal names wins.
-    mutating func object(_ fields: [ShopRecord.Field]) {
-        let sorted = fields.enumerated().sorted { first, second in
-            first.element.name == second.element.name
-                ? first.offset < second.offset
-                : first.element.name.utf8.lexicographicallyPrecedes(second.element.name.utf8)
-        }.map(\.element)
+    /// - Parameter order: The fields' indices in that order, if known (``FieldOrders``).
+    mutating func object(_ fields: [ShopRecord.Field], order: [Int]? = nil) {
         bytes.append(0x7B)
         var previous: String?
-        for field in sorted where field.name != previous {
+        for index in order ?? FieldOrders.jsonOrder(fields) {
+            let field = fields[index]
+            guard field.name != previous else { continue }
             if previous != nil { bytes.append(0x2C) }
             previous = field.name
             string(field.name)
@@ -92,13 +90,16 @@ struct VersionJSON {
 
 extension VersionContent {
     /// The JSON text of each stored column, as `JSONEncoder` (sorted keys, unescaped slashes) would write it.
-    var columns: (fields: String, maskedAtSource: String, items: String, source: String) {
+    var columns: (fields: String, maskedAtSource: String, items: String, source: String) { columns(orders: nil) }
+
+    /// ``columns``, with the fields' orders taken from `orders` when given.
+    func columns(orders: FieldOrders?) -> (fields: String, maskedAtSource: String, items: String, source: String) {
         var fieldsJSON = VersionJSON()
-        fieldsJSON.object(fields)
+        fieldsJSON.object(fields, order: orders?.orders(of: fields).json)
         var maskedJSON = VersionJSON(capacity: 32)
         maskedJSON.array(maskedAtSource)
         var itemsJSON = VersionJSON()
-        itemsJSON.array(items) { $0.object($1) }
+        itemsJSON.array(items) { json, item in json.object(item, order: orders?.orders(of: item).json) }
         var sourceJSON = VersionJSON(capacity: 1024)
         sourceJSON.raw("{\"columns\":")
         sourceJSON.array(source.columns)

@@ -112,4 +112,28 @@ import Testing
             try VersionContent(kind: .member, key: "M1", fields: text, maskedAtSource: "[]", items: "[]", source: "{}")
         }
     }
+
+    /// Remembered field orders give the same hash and JSON as sorting each record, whatever the names: repeated
+    /// and non-ASCII names (whose `String` and UTF-8 orders differ), lists that alternate (fields, items), and
+    /// more distinct lists than are remembered.
+    @Test func rememberedFieldOrdersChangeNothing() {
+        let nameLists: [[String]] = [
+            ["phone", "email", "name", "email", "address"], ["item_sku", "item_name", "item_qty"],
+            ["é", "e\u{301}", "z", "Z", "ａ", "a"], ["b", "a"], ["c", "b", "a"], ["x"], [],
+        ]
+        let orders = FieldOrders()
+        for round in 0..<3 {
+            for (index, names) in nameLists.enumerated() {
+                let values = names.indices.map { Self.hostile[(round * 7 + index + $0) % Self.hostile.count] }
+                let fields = zip(names, values).map { ShopRecord.Field(name: $0, value: $1) }
+                let items = nameLists[(index + 1) % nameLists.count].map { ShopRecord.Field(name: $0, value: "v") }
+                var content = Self.content(values: values.isEmpty ? ["k"] : values, fieldNames: ["order_no"])
+                content.fields = fields
+                content.items = [items, fields]
+                #expect(content.hash(orders: orders) == content.hash)
+                #expect(content.columns(orders: orders) == content.columns)
+            }
+        }
+    }
 }
+
