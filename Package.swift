@@ -65,6 +65,8 @@ let package = Package(
             dependencies: [
                 "AirlockFormat", "BundleOpening", "SodiumKit", "ShopData", "Masking", "Pipeline",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for the import's hot INSERTs only (`DirectInsert`).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings),
 
@@ -113,7 +115,10 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "ArchiveStoreTests",
-            dependencies: ["ArchiveStore", "TestSupport", "AirlockFormat", "PackKit", "ShopData", "Masking"],
+            dependencies: [
+                "ArchiveStore", "TestSupport", "AirlockFormat", "PackKit", "ShopData", "Masking",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings),
         .testTarget(
             name: "EndToEndTests", dependencies: ["TestSupport", "AirlockFormat", "SodiumKit"], swiftSettings: strictSettings),

@@ -12,6 +12,19 @@ public enum Hex {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Encodes bytes as lower-case hex. The same as the generic form, which other modules call unspecialised
+    /// (about 500 instructions a byte); an import hashes every record.
+    public static func encode(_ bytes: [UInt8]) -> String {
+        let digits: StaticString = "0123456789abcdef"
+        return String(unsafeUninitializedCapacity: bytes.count * 2) { out in
+            for (index, byte) in bytes.enumerated() {
+                out[2 * index] = digits.utf8Start[Int(byte >> 4)]
+                out[2 * index + 1] = digits.utf8Start[Int(byte & 0x0F)]
+            }
+            return bytes.count * 2
+        }
+    }
+
     /// Decodes hex (either case); nil when the text is not an even number of hex digits.
     public static func decode(_ text: String) -> [UInt8]? {
         let utf8 = Array(text.utf8)

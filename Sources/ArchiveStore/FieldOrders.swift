@@ -1,17 +1,19 @@
 import AirlockFormat
 
-/// The two sorted orders of a field list that the stored JSON and the content hash need, remembered for the last
-/// few lists of names seen.
+/// What a list of field names decides for preparing a record — the two sorted orders the stored JSON and the
+/// content hash need, and the lookup indexes each field feeds — remembered for the last few lists seen.
 ///
-/// Every record of one source file has the same field names in the same order (and so do its line items), and
-/// sorting them again for every record — twice, by two different comparisons — was a fifth of an import's
-/// record preparation. An order depends only on the names, so a remembered one is the order the sort would give.
-/// Used by one thread at a time.
+/// Every record of one source file has the same field names in the same order (and so do its line items).
+/// Sorting them twice per record and matching every name against every lookup index was over a third of an
+/// import's record preparation. All of it depends only on the names, so a remembered answer is the one the
+/// computation would give. Used by one thread at a time.
 final class FieldOrders {
-    /// Indices of the fields sorted as ``VersionJSON/object(_:)`` writes them and as the content hash takes them.
+    /// Indices of the fields sorted as ``VersionJSON/object(_:)`` writes them and as the content hash takes
+    /// them, and for each field the indexes that take its value (``LookupField/indexes(field:)``).
     struct Orders {
         var json: [Int]
         var hash: [Int]
+        var lookups: [[LookupField]]
     }
 
     private var remembered: [(names: [String], orders: Orders)] = []
@@ -23,7 +25,9 @@ final class FieldOrders {
         if let hit = remembered.firstIndex(where: { Self.sameNames($0.names, fields) }) {
             return remembered[hit].orders
         }
-        let orders = Orders(json: Self.jsonOrder(fields), hash: Self.hashOrder(fields))
+        let orders = Orders(
+            json: Self.jsonOrder(fields), hash: Self.hashOrder(fields),
+            lookups: fields.map { field in LookupField.allCases.filter { $0.indexes(field: field.name) } })
         if remembered.count == Self.capacity { remembered.removeFirst() }
         remembered.append((fields.map(\.name), orders))
         return orders

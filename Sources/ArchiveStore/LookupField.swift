@@ -36,7 +36,7 @@ public enum LookupField: String, CaseIterable, Sendable, Codable {
         let key: String
         switch self {
         case .email, .account: key = LookupNormalizer.folded(value)
-        case .memberID, .orderNo: key = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        case .memberID, .orderNo: key = LookupNormalizer.trimmed(value)
         case .phone: return LookupNormalizer.phoneKey(value)
         case .name: key = LookupNormalizer.nameKey(value)
         }
@@ -44,12 +44,16 @@ public enum LookupField: String, CaseIterable, Sendable, Codable {
     }
 
     /// Every (index, key) pair a version's fields contribute; masked-at-source fields contribute nothing.
-    static func keys(kind: ShopRecord.Kind, recordKey: String, fields: [ShopRecord.Field], masked: [String])
-        -> [(LookupField, String)]
-    {
+    /// - Parameter routes: For each field, the indexes that take it, if known (``FieldOrders``).
+    static func keys(
+        kind: ShopRecord.Kind, recordKey: String, fields: [ShopRecord.Field], masked: [String],
+        routes: [[LookupField]]? = nil
+    ) -> [(LookupField, String)] {
         var pairs: [(LookupField, String)] = [(kind == .member ? .memberID : .orderNo, recordKey)]
-        for field in fields where !masked.contains(field.name) {
-            for lookup in allCases where lookup.indexes(field: field.name) {
+        for (index, field) in fields.enumerated() {
+            let lookups = routes?[index] ?? allCases.filter { $0.indexes(field: field.name) }
+            guard !lookups.isEmpty, !masked.contains(field.name) else { continue }
+            for lookup in lookups {
                 if let key = lookup.key(for: field.value) { pairs.append((lookup, key)) }
             }
         }

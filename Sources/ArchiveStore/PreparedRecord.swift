@@ -19,7 +19,8 @@ struct PreparedRecord: Sendable {
         hash = content.hash(orders: orders)
         columns = content.columns(orders: orders)
         lookups = LookupField.keys(
-            kind: content.kind, recordKey: content.key, fields: content.fields, masked: content.maskedAtSource)
+            kind: content.kind, recordKey: content.key, fields: content.fields, masked: content.maskedAtSource,
+            routes: orders.orders(of: content.fields).lookups)
     }
 }
 

@@ -53,8 +53,9 @@ final class RecordIngester {
             changedRecords += 1
         } else {
             let row = RecordRow(id: nil, kind: record.kind.rawValue, key: record.key, firstBundleID: bundleID)
-            try db.cachedStatement(sql: "INSERT INTO records (kind, key, first_bundle_id) VALUES (?, ?, ?)")
-                .execute(arguments: [row.kind, row.key, row.firstBundleID])
+            try DirectInsert.run(
+                db.cachedStatement(sql: "INSERT INTO records (kind, key, first_bundle_id) VALUES (?, ?, ?)"),
+                [.text(row.kind), .text(row.key), .integer(row.firstBundleID)], in: db)
             recordID = db.lastInsertedRowID
             newRecords += 1
         }
@@ -70,40 +71,41 @@ final class RecordIngester {
             let row = VersionRow(
                 id: nil, recordID: recordID, bundleID: bundleID, contentHash: hash, fields: columns.fields,
                 maskedAtSource: columns.maskedAtSource, items: columns.items, source: columns.source)
-            try db.cachedStatement(sql: """
-                INSERT INTO versions (record_id, bundle_id, content_hash, fields, masked_at_source, items, source)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [
-                    row.recordID, row.bundleID, row.contentHash, row.fields, row.maskedAtSource, row.items, row.source,
-                ])
+            try DirectInsert.run(
+                db.cachedStatement(sql: """
+                    INSERT INTO versions (record_id, bundle_id, content_hash, fields, masked_at_source, items, source)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """),
+                [
+                    .integer(row.recordID), .integer(row.bundleID), .text(row.contentHash), .text(row.fields),
+                    .text(row.maskedAtSource), .text(row.items), .text(row.source),
+                ], in: db)
             versionID = db.lastInsertedRowID
             try addLookups(record.lookups, recordID: recordID)
         }
         let revision = RevisionRow(id: nil, recordID: recordID, versionID: versionID ?? 0, bundleID: bundleID)
-        try db.cachedStatement(sql: "INSERT INTO revisions (record_id, version_id, bundle_id) VALUES (?, ?, ?)")
-            .execute(arguments: [revision.recordID, revision.versionID, revision.bundleID])
+        try DirectInsert.run(
+            db.cachedStatement(sql: "INSERT INTO revisions (record_id, version_id, bundle_id) VALUES (?, ?, ?)"),
+            [.integer(revision.recordID), .integer(revision.versionID), .integer(revision.bundleID)], in: db)
     }
 
     /// Adds a version's lookup keys with one statement per table: a record has half a dozen keys, and each
     /// statement costs more in setting up than its row costs to insert.
     private func addLookups(_ pairs: [(LookupField, String)], recordID: Int64) throws {
-        // `DatabaseValue`s, not `[any DatabaseValueConvertible]`: GRDB takes an array of existentials through its
-        // `[Any]` initialiser, whose dynamic casts were an eighth of the database thread's time.
-        var keys: [DatabaseValue] = []
-        var names: [DatabaseValue] = []
-        let record = recordID.databaseValue
+        var keys: [DirectInsert.Value] = []
+        var names: [DirectInsert.Value] = []
         for (field, value) in pairs {
             if field == .name {
-                names += [record, value.databaseValue]
+                names += [.integer(recordID), .text(value)]
             } else {
-                keys += [field.rawValue.databaseValue, value.databaseValue, record]
+                keys += [.text(field.rawValue), .text(value), .integer(recordID)]
             }
         }
         if !keys.isEmpty {
-            try db.cachedStatement(sql: lookupsInsert.sql(rows: keys.count / 3)).execute(arguments: StatementArguments(keys))
+            try DirectInsert.run(db.cachedStatement(sql: lookupsInsert.sql(rows: keys.count / 3)), keys, in: db)
         }
         if !names.isEmpty {
-            try db.cachedStatement(sql: namesInsert.sql(rows: names.count / 2)).execute(arguments: StatementArguments(names))
+            try DirectInsert.run(db.cachedStatement(sql: namesInsert.sql(rows: names.count / 2)), names, in: db)
         }
     }
 

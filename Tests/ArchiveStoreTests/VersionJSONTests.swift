@@ -118,7 +118,7 @@ import Testing
     /// more distinct lists than are remembered.
     @Test func rememberedFieldOrdersChangeNothing() {
         let nameLists: [[String]] = [
-            ["phone", "email", "name", "email", "address"], ["item_sku", "item_name", "item_qty"],
+            ["phone", "email", "name", "email", "purchaser_phone", "order_no"], ["item_sku", "item_name", "item_qty"],
             ["é", "e\u{301}", "z", "Z", "ａ", "a"], ["b", "a"], ["c", "b", "a"], ["x"], [],
         ]
         let orders = FieldOrders()
@@ -132,6 +132,12 @@ import Testing
                 content.items = [items, fields]
                 #expect(content.hash(orders: orders) == content.hash)
                 #expect(content.columns(orders: orders) == content.columns)
+                func keys(_ routes: [[LookupField]]?) -> [String] {
+                    LookupField.keys(
+                        kind: .order, recordKey: "k", fields: fields, masked: Array(names.prefix(1)), routes: routes
+                    ).map { "\($0.0.rawValue)=\($0.1)" }
+                }
+                #expect(keys(orders.orders(of: fields).lookups) == keys(nil))
             }
         }
     }
