@@ -51,11 +51,11 @@ enum TextScan {
 
     /// The value without leading and trailing whitespace characters (see ``isSpace(_:)``).
     static func trimmed(_ value: String) -> Substring {
-        // Fast path: a first scalar that is not whitespace starts a first character that is not, and an ASCII
-        // last scalar other than whitespace is a character of its own (no ASCII scalar extends a cluster but
-        // the LF of CR LF, which is whitespace).
+        // Fast path: a first scalar that is not whitespace starts a first character that is not, and a last
+        // scalar that always starts a character of its own, other than whitespace, ends a last character that is
+        // not whitespace (no ASCII scalar extends a cluster but the LF of CR LF, which is whitespace).
         if let first = value.unicodeScalars.first, let last = value.unicodeScalars.last,
-            !first.properties.isWhitespace, last.isASCII, !last.properties.isWhitespace
+            !first.properties.isWhitespace, startsCluster(last), !last.properties.isWhitespace
         {
             return Substring(value)
         }
@@ -63,6 +63,18 @@ enum TextScan {
         while let first = text.first, isSpace(first) { text.removeFirst() }
         while let last = text.last, isSpace(last) { text.removeLast() }
         return text
+    }
+
+    /// True for scalars that never join the cluster before them, except after a prepended mark, which is not
+    /// whitespace either: ASCII, CJK ideographs, kana letters and the full-width forms (Grapheme_Cluster_Break
+    /// Other). The names and addresses of the shops' customers end in one of these.
+    private static func startsCluster(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x7F, 0x3041...0x3096, 0x30A1...0x30FA, 0x30FC, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+            0xFF01...0xFF5E:
+            true
+        default: false
+        }
     }
 
     /// True when `text` has `character` among its characters. A one-scalar ASCII character that is absent from
