@@ -24,11 +24,17 @@ def rss_mib(name, size):
         return None
 
 
+def duration(text):
+    """Seconds as the table shows them: milliseconds kept below one second."""
+    value = float(text)
+    return f"{value:.3f} s" if value < 1 else f"{value:.2f} s"
+
+
 print("| step | set | min | median | peak RSS |")
 print("|---|---|---:|---:|---:|")
 for name, size, low, median, rss in rows:
     try:
-        cells = f"{float(low):.2f} s | {float(median):.2f} s | {int(rss) / 1024:.0f} MiB"
+        cells = f"{duration(low)} | {duration(median)} | {int(rss) / 1024:.0f} MiB"
     except ValueError:
         cells = f"{low} | {median} | {rss}"
     print(f"| {name} | {size} | {cells} |")

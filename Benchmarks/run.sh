@@ -4,9 +4,12 @@
 # Benchmarks/README.md for what each row compares; Benchmarks/RESULTS.md for results.
 #
 # Usage: Benchmarks/run.sh [--quick] [--sets "100k 1m"] [--runs N] [--only pack|verify|import|find|export]...
+#                         [--bin DIR]
 #   --quick   the 100k set only, 3 runs each; default: the 100k and 1M sets, 5 and 3 runs.
 #   --sets    which data sets (100k: 100,000 members and 100,000 order rows; 1m: a million of each).
 #   --runs    runs per measurement, whatever the set.
+#   --bin     measure the executables in DIR (e.g. an installed release, whose static runtime starts in half
+#             the time) instead of building them with `swift build -c release`.
 # Needs: age minisign zstd sqlite3 b2sum /usr/bin/time (apt-get install -y age minisign zstd sqlite3 time).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -16,13 +19,15 @@ quick=0
 only=()
 sets_arg=""
 runs_arg=""
+bin_arg=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --quick) quick=1 ;;
         --only) only+=("$2"); shift ;;
         --sets) sets_arg="$2"; shift ;;
         --runs) runs_arg="$2"; shift ;;
-        *) echo "usage: Benchmarks/run.sh [--quick] [--sets SETS] [--runs N] [--only STEP]..." >&2; exit 64 ;;
+        --bin) bin_arg="$2"; shift ;;
+        *) echo "usage: Benchmarks/run.sh [--quick] [--sets SETS] [--runs N] [--only STEP]... [--bin DIR]" >&2; exit 64 ;;
     esac
     shift
 done
@@ -41,9 +46,14 @@ work="$data/work"
 results="$data/results-$(date +%Y%m%d-%H%M%S).tsv"
 mkdir -p "$data"
 
-echo "== build (release)" >&2
-swift build -c release >&2
-bin="$(swift build -c release --show-bin-path)"
+# airlock-findbench (the in-process look-ups) always comes from the release build.
+build_bin=""
+if [ -z "$bin_arg" ] || wants find; then
+    echo "== build (release)" >&2
+    swift build -c release >&2
+    build_bin="$(swift build -c release --show-bin-path)"
+fi
+bin="${bin_arg:-$build_bin}"
 pack="$bin/airlock-pack"
 unpack="$bin/airlock-unpack"
 
@@ -70,15 +80,18 @@ fi
 age_recipient="$(age-keygen -y "$keys/age.key")"
 
 # measure NAME SET RUNS SETUP COMMAND: runs SETUP (untimed) then COMMAND under /usr/bin/time, RUNS times;
-# appends "name set min median peak_rss_kib" to the results.
+# appends "name set min median peak_rss_kib" to the results. Wall time comes from bash's microsecond clock
+# (/usr/bin/time rounds to 10 ms, too coarse for a 50 ms verify); the peak RSS from /usr/bin/time.
 measure() {
-    local name="$1" set="$2" runs="$3" setup="$4" command="$5" times=() peak=0
+    local name="$1" set="$2" runs="$3" setup="$4" command="$5" times=() peak=0 start end
     for _ in $(seq "$runs"); do
         (cd "$work" && eval "$setup")
+        start="$EPOCHREALTIME"
         (cd "$work" && /usr/bin/time -f '%e %M' -o "$work/time.txt" bash -c "$command" > /dev/null 2> "$work/stderr.txt") || {
             echo "FAILED: $name ($set): $command" >&2; cat "$work/stderr.txt" >&2; exit 1; }
-        read -r seconds rss < "$work/time.txt"
-        times+=("$seconds")
+        end="$EPOCHREALTIME"
+        read -r _ rss < "$work/time.txt"
+        times+=("$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')")
         [ "$rss" -gt "$peak" ] && peak="$rss"
     done
     local sorted min median
@@ -141,7 +154,7 @@ SQL
             read -r lookups median p99 < <(python3 Benchmarks/cmdlat.py "$probes" "$field" 100 "$unpack" find --store "$work/store" "--$field" "{}")
             printf 'find --%s (command, %s lookups)\t%s\tmedian %s ms\tp99 %s ms\t-\n' "$field" "$lookups" "$set" "$median" "$p99" | tee -a "$results" >&2
         done
-        "$bin/airlock-findbench" "$work/store" "$probes" | tee "$work/findbench.txt" >&2
+        "$build_bin/airlock-findbench" "$work/store" "$probes" | tee "$work/findbench.txt" >&2
         tail -n +2 "$work/findbench.txt" | while read -r field lookups hits median p99 max; do
             printf 'find %s (in-process, %s lookups, %s hits)\t%s\tmedian %s us\tp99 %s us\t-\n' "$field" "$lookups" "$hits" "$set" "$median" "$p99" | tee -a "$results" >&2
         done
