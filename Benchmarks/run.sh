@@ -53,7 +53,8 @@ if [ -z "$bin_arg" ] || wants find; then
     swift build -c release >&2
     build_bin="$(swift build -c release --show-bin-path)"
 fi
-bin="${bin_arg:-$build_bin}"
+bin="$build_bin"
+[ -n "$bin_arg" ] && bin="$(cd "$bin_arg" && pwd)"  # absolute: the steps run in the work folder
 pack="$bin/airlock-pack"
 unpack="$bin/airlock-unpack"
 
