@@ -44,7 +44,7 @@ public enum LookupField: String, CaseIterable, Sendable, Codable {
     }
 
     /// Every (index, key) pair a version's fields contribute; masked-at-source fields contribute nothing.
-    /// - Parameter routes: For each field, the indexes that take it, if known (``FieldOrders``).
+    /// - Parameter routes: For each field, the indexes that take it, if known (``FieldPlans``).
     static func keys(
         kind: ShopRecord.Kind, recordKey: String, fields: [ShopRecord.Field], masked: [String],
         routes: [[LookupField]]? = nil

@@ -11,16 +11,16 @@ struct PreparedRecord: Sendable {
     var columns: (fields: String, maskedAtSource: String, items: String, source: String)
     var lookups: [(LookupField, String)]
 
-    /// - Parameter orders: The preparing thread's remembered field orders.
-    init(_ record: ShopRecord, source: Manifest.Source, orders: FieldOrders) {
+    /// - Parameter plans: The preparing thread's remembered field plans.
+    init(_ record: ShopRecord, source: Manifest.Source, plans: FieldPlans) {
         let content = VersionContent(record: record, source: source)
         kind = record.kind
         key = record.key
-        hash = content.hash(orders: orders)
-        columns = content.columns(orders: orders)
+        hash = content.hash(plans: plans)
+        columns = content.columns(plans: plans)
         lookups = LookupField.keys(
             kind: content.kind, recordKey: content.key, fields: content.fields, masked: content.maskedAtSource,
-            routes: orders.orders(of: content.fields).lookups)
+            routes: plans.plan(for: content.fields).lookupRoutes)
     }
 }
 
@@ -32,9 +32,9 @@ extension BatchedProducer where Element == PreparedRecord {
         let sources = reader.manifest.sources
         let handed = Handed(reader)
         self.init(name: "airlock-import-prepare", batchSize: 256, batches: 4) { emit in
-            let orders = FieldOrders()
+            let plans = FieldPlans()
             while let record = try handed.value.next() {
-                try emit(PreparedRecord(record, source: sources[Int(record.source)], orders: orders))
+                try emit(PreparedRecord(record, source: sources[Int(record.source)], plans: plans))
             }
         }
     }

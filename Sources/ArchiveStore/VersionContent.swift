@@ -81,10 +81,10 @@ struct VersionContent: Equatable {
     }
 
     /// Lower-case hex `BLAKE2b-256("airlock/v1/archive-version" ‖ 0x00 ‖ canonical encoding)`.
-    var hash: String { hash(orders: nil) }
+    var hash: String { hash(plans: nil) }
 
-    /// ``hash``, with the fields' orders taken from `orders` when given.
-    func hash(orders: FieldOrders?) -> String {
+    /// ``hash``, with the fields' orders taken from `plans` when given.
+    func hash(plans: FieldPlans?) -> String {
         var bytes = Self.hashDomain
         bytes.reserveCapacity(2048)
         func append(_ text: String) {
@@ -96,7 +96,7 @@ struct VersionContent: Equatable {
         }
         func append(_ fields: [ShopRecord.Field]) {
             append(String(fields.count))
-            for index in orders?.orders(of: fields).hash ?? FieldOrders.hashOrder(fields) {
+            for index in plans?.plan(for: fields).hashOrder ?? FieldPlans.hashOrder(fields) {
                 append(fields[index].name)
                 append(fields[index].value)
             }

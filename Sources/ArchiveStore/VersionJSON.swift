@@ -63,11 +63,11 @@ struct VersionJSON {
     }
 
     /// A JSON object of string values, keys in ascending UTF-8 order; the first of two equal names wins.
-    /// - Parameter order: The fields' indices in that order, if known (``FieldOrders``).
+    /// - Parameter order: The fields' indices in that order, if known (``FieldPlans``).
     mutating func object(_ fields: [ShopRecord.Field], order: [Int]? = nil) {
         bytes.append(0x7B)
         var previous: String?
-        for index in order ?? FieldOrders.jsonOrder(fields) {
+        for index in order ?? FieldPlans.jsonOrder(fields) {
             let field = fields[index]
             guard field.name != previous else { continue }
             if previous != nil { bytes.append(0x2C) }
@@ -90,16 +90,16 @@ struct VersionJSON {
 
 extension VersionContent {
     /// The JSON text of each stored column, as `JSONEncoder` (sorted keys, unescaped slashes) would write it.
-    var columns: (fields: String, maskedAtSource: String, items: String, source: String) { columns(orders: nil) }
+    var columns: (fields: String, maskedAtSource: String, items: String, source: String) { columns(plans: nil) }
 
-    /// ``columns``, with the fields' orders taken from `orders` when given.
-    func columns(orders: FieldOrders?) -> (fields: String, maskedAtSource: String, items: String, source: String) {
+    /// ``columns``, with the fields' orders taken from `plans` when given.
+    func columns(plans: FieldPlans?) -> (fields: String, maskedAtSource: String, items: String, source: String) {
         var fieldsJSON = VersionJSON()
-        fieldsJSON.object(fields, order: orders?.orders(of: fields).json)
+        fieldsJSON.object(fields, order: plans?.plan(for: fields).jsonOrder)
         var maskedJSON = VersionJSON(capacity: 32)
         maskedJSON.array(maskedAtSource)
         var itemsJSON = VersionJSON()
-        itemsJSON.array(items) { json, item in json.object(item, order: orders?.orders(of: item).json) }
+        itemsJSON.array(items) { json, item in json.object(item, order: plans?.plan(for: item).jsonOrder) }
         var sourceJSON = VersionJSON(capacity: 1024)
         sourceJSON.raw("{\"columns\":")
         sourceJSON.array(source.columns)

@@ -116,12 +116,12 @@ import Testing
     /// Remembered field orders give the same hash and JSON as sorting each record, whatever the names: repeated
     /// and non-ASCII names (whose `String` and UTF-8 orders differ), lists that alternate (fields, items), and
     /// more distinct lists than are remembered.
-    @Test func rememberedFieldOrdersChangeNothing() {
+    @Test func rememberedFieldPlansChangeNothing() {
         let nameLists: [[String]] = [
             ["phone", "email", "name", "email", "purchaser_phone", "order_no"], ["item_sku", "item_name", "item_qty"],
             ["é", "e\u{301}", "z", "Z", "ａ", "a"], ["b", "a"], ["c", "b", "a"], ["x"], [],
         ]
-        let orders = FieldOrders()
+        let plans = FieldPlans()
         for round in 0..<3 {
             for (index, names) in nameLists.enumerated() {
                 let values = names.indices.map { Self.hostile[(round * 7 + index + $0) % Self.hostile.count] }
@@ -130,14 +130,14 @@ import Testing
                 var content = Self.content(values: values.isEmpty ? ["k"] : values, fieldNames: ["order_no"])
                 content.fields = fields
                 content.items = [items, fields]
-                #expect(content.hash(orders: orders) == content.hash)
-                #expect(content.columns(orders: orders) == content.columns)
+                #expect(content.hash(plans: plans) == content.hash)
+                #expect(content.columns(plans: plans) == content.columns)
                 func keys(_ routes: [[LookupField]]?) -> [String] {
                     LookupField.keys(
                         kind: .order, recordKey: "k", fields: fields, masked: Array(names.prefix(1)), routes: routes
                     ).map { "\($0.0.rawValue)=\($0.1)" }
                 }
-                #expect(keys(orders.orders(of: fields).lookups) == keys(nil))
+                #expect(keys(plans.plan(for: fields).lookupRoutes) == keys(nil))
             }
         }
     }

@@ -7,30 +7,30 @@ import AirlockFormat
 /// Sorting them twice per record and matching every name against every lookup index was over a third of an
 /// import's record preparation. All of it depends only on the names, so a remembered answer is the one the
 /// computation would give. Used by one thread at a time.
-final class FieldOrders {
-    /// Indices of the fields sorted as ``VersionJSON/object(_:)`` writes them and as the content hash takes
+final class FieldPlans {
+    /// Indices of the fields sorted as ``VersionJSON/object(_:order:)`` writes them and as the content hash takes
     /// them, and for each field the indexes that take its value (``LookupField/indexes(field:)``).
-    struct Orders {
-        var json: [Int]
-        var hash: [Int]
-        var lookups: [[LookupField]]
+    struct Plan {
+        var jsonOrder: [Int]
+        var hashOrder: [Int]
+        var lookupRoutes: [[LookupField]]
     }
 
-    private var remembered: [(names: [String], orders: Orders)] = []
+    private var remembered: [(names: [String], plan: Plan)] = []
     private static let capacity = 4
 
     init() {}
 
-    func orders(of fields: [ShopRecord.Field]) -> Orders {
+    func plan(for fields: [ShopRecord.Field]) -> Plan {
         if let hit = remembered.firstIndex(where: { Self.sameNames($0.names, fields) }) {
-            return remembered[hit].orders
+            return remembered[hit].plan
         }
-        let orders = Orders(
-            json: Self.jsonOrder(fields), hash: Self.hashOrder(fields),
-            lookups: fields.map { field in LookupField.allCases.filter { $0.indexes(field: field.name) } })
+        let plan = Plan(
+            jsonOrder: Self.jsonOrder(fields), hashOrder: Self.hashOrder(fields),
+            lookupRoutes: fields.map { field in LookupField.allCases.filter { $0.indexes(field: field.name) } })
         if remembered.count == Self.capacity { remembered.removeFirst() }
-        remembered.append((fields.map(\.name), orders))
-        return orders
+        remembered.append((fields.map(\.name), plan))
+        return plan
     }
 
     /// Ascending UTF-8 order of the names, equal names in their original order.
