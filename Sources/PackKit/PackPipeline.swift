@@ -29,7 +29,6 @@ public enum PackPipeline {
 
             // Pass 1: count eligible records and the exact payload size, both files at once.
             let counted = try CountingPass.run(inputs, request: request) { rows in progress("counting", rows, nil) }
-            FreeMemory.release()
             var sizes: UInt64 = 0
             var counts = Manifest.Counts(members: 0, orders: 0)
             var warnings: [String] = []

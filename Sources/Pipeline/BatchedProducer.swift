@@ -4,9 +4,6 @@
 public final class BatchedProducer<Element: Sendable> {
     private let handOff: HandOff<[Element]>
     private let worker: WorkerThread
-    /// Batches taken so far: every 64th, the memory the producer's freed elements left behind goes back to the
-    /// system (``FreeMemory``).
-    private var taken = 0
 
     /// Starts `produce` on a new thread; it calls `emit` for each element and returns at the end. An error it
     /// throws reaches ``next()`` after the elements emitted before it.
@@ -38,11 +35,7 @@ public final class BatchedProducer<Element: Sendable> {
     }
 
     /// The next batch, nil after the last; rethrows what stopped the producer.
-    public func next() throws -> [Element]? {
-        taken += 1
-        if taken % 64 == 0 { FreeMemory.release() }
-        return try handOff.next()
-    }
+    public func next() throws -> [Element]? { try handOff.next() }
 
     /// Stops the producer if it still runs and waits for its thread to end. Call it before touching anything the
     /// producer used; calling it again does nothing more.
