@@ -1,19 +1,10 @@
 /// Lower-case hexadecimal, as used in the spec, receipts and `--json` output.
 public enum Hex {
     /// Encodes bytes as lower-case hex.
-    public static func encode(_ bytes: some Sequence<UInt8>) -> String {
-        let digits: StaticString = "0123456789abcdef"
-        var out = [UInt8]()
-        out.reserveCapacity(bytes.underestimatedCount * 2)
-        for byte in bytes {
-            out.append(digits.utf8Start[Int(byte >> 4)])
-            out.append(digits.utf8Start[Int(byte & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    public static func encode(_ bytes: some Sequence<UInt8>) -> String { encode(Array(bytes)) }
 
-    /// Encodes bytes as lower-case hex. The same as the generic form, which other modules call unspecialised
-    /// (about 500 instructions a byte); an import hashes every record.
+    /// Encodes bytes as lower-case hex. A concrete overload, because other modules call the generic form
+    /// unspecialised (about 500 instructions a byte), and an import hashes every record.
     public static func encode(_ bytes: [UInt8]) -> String {
         let digits: StaticString = "0123456789abcdef"
         return String(unsafeUninitializedCapacity: bytes.count * 2) { out in

@@ -9,7 +9,7 @@ import AirlockFormat
 /// computation would give. Used by one thread at a time.
 final class FieldPlans {
     /// Indices of the fields sorted as ``VersionJSON/object(_:order:)`` writes them and as the content hash takes
-    /// them, and for each field the indexes that take its value (``LookupField/indexes(field:)``).
+    /// them, and for each field the indexes that take its value (``LookupField/routes(forField:)``).
     struct Plan {
         var jsonOrder: [Int]
         var hashOrder: [Int]
@@ -27,7 +27,7 @@ final class FieldPlans {
         }
         let plan = Plan(
             jsonOrder: Self.jsonOrder(fields), hashOrder: Self.hashOrder(fields),
-            lookupRoutes: fields.map { field in LookupField.allCases.filter { $0.indexes(field: field.name) } })
+            lookupRoutes: fields.map { LookupField.routes(forField: $0.name) })
         if remembered.count == Self.capacity { remembered.removeFirst() }
         remembered.append((fields.map(\.name), plan))
         return plan

@@ -43,6 +43,9 @@ public enum LookupField: String, CaseIterable, Sendable, Codable {
         return key.isEmpty ? nil : key
     }
 
+    /// The indexes that take a field's values, in ``allCases`` order.
+    static func routes(forField name: String) -> [LookupField] { allCases.filter { $0.indexes(field: name) } }
+
     /// Every (index, key) pair a version's fields contribute; masked-at-source fields contribute nothing.
     /// - Parameter routes: For each field, the indexes that take it, if known (``FieldPlans``).
     static func keys(
@@ -51,7 +54,7 @@ public enum LookupField: String, CaseIterable, Sendable, Codable {
     ) -> [(LookupField, String)] {
         var pairs: [(LookupField, String)] = [(kind == .member ? .memberID : .orderNo, recordKey)]
         for (index, field) in fields.enumerated() {
-            let lookups = routes?[index] ?? allCases.filter { $0.indexes(field: field.name) }
+            let lookups = routes?[index] ?? Self.routes(forField: field.name)
             guard !lookups.isEmpty, !masked.contains(field.name) else { continue }
             for lookup in lookups {
                 if let key = lookup.key(for: field.value) { pairs.append((lookup, key)) }
