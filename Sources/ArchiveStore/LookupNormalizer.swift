@@ -4,14 +4,38 @@ import Foundation
 enum LookupNormalizer {
     /// NFKC (full-width → ASCII), trimmed, lower-cased: e-mail addresses and account names.
     static func folded(_ value: String) -> String {
-        trimmed(nfkc(value)).lowercased()
+        lowercased(trimmed(nfkc(value)))
     }
 
     /// NFKC, lower-cased, with every space removed: `小村 亮子`, `小村　亮子` and `小村亮子` share one key, and a
     /// search for any substring of it (`村亮`) finds it.
     static func nameKey(_ value: String) -> String {
-        String(nfkc(value).lowercased().unicodeScalars
-            .filter { !CharacterSet.whitespacesAndNewlines.contains($0) }.map(Character.init))
+        let folded = lowercased(nfkc(value))
+        guard folded.unicodeScalars.contains(where: isSpace) else { return folded }
+        var kept = String.UnicodeScalarView()
+        for scalar in folded.unicodeScalars where !isSpace(scalar) { kept.append(scalar) }
+        return String(kept)
+    }
+
+    /// Scalars that have no lower-case mapping and are not white space whatever surrounds them: printable ASCII
+    /// other than `A`–`Z`, hiragana, katakana, CJK ideographs and Hangul syllables — most of a Taiwanese or
+    /// Japanese shop's names (U+3041…U+9FFF and U+AC00…U+D7A3 hold no cased letter and no space character).
+    private static func isCaselessNonSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x21...0x40, 0x5B...0x7E, 0x3041...0x9FFF, 0xAC00...0xD7A3: true
+        default: false
+        }
+    }
+
+    /// `value.lowercased()`, without Unicode's case-mapping tables when no scalar of `value` could change.
+    static func lowercased(_ value: String) -> String {
+        value.unicodeScalars.allSatisfy(isCaselessNonSpace) ? value : value.lowercased()
+    }
+
+    /// Whether `scalar` is in `CharacterSet.whitespacesAndNewlines`, asking Foundation only outside the common
+    /// scripts.
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        isCaselessNonSpace(scalar) ? false : CharacterSet.whitespacesAndNewlines.contains(scalar)
     }
 
     /// The national significant number of a phone number: digits only (full-width digits folded, separators

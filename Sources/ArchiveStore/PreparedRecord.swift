@@ -8,7 +8,7 @@ struct PreparedRecord: Sendable {
     var kind: ShopRecord.Kind
     var key: String
     var hash: String
-    var columns: (fields: String, maskedAtSource: String, items: String, source: String)
+    var columns: VersionContent.StoredColumns
     var lookups: [(LookupField, String)]
 
     /// - Parameter plans: The preparing thread's remembered field plans.
@@ -17,7 +17,7 @@ struct PreparedRecord: Sendable {
         kind = record.kind
         key = record.key
         hash = content.hash(plans: plans)
-        columns = content.columns(plans: plans)
+        columns = content.columnBytes(plans: plans)
         lookups = LookupField.keys(
             kind: content.kind, recordKey: content.key, fields: content.fields, masked: content.maskedAtSource,
             routes: plans.plan(for: content.fields).lookupRoutes)

@@ -36,9 +36,9 @@ final class RecordIngester {
         let hash = record.hash
         // The hot path of an import: cached statements, prepared once per transaction. (GRDB's query interface
         // and record persistence build and prepare their SQL on each call, a third of an import's time.)
-        let existing = try Int64.fetchOne(
+        let existing = try DirectStatement.integer(
             db.cachedStatement(sql: "SELECT id FROM records WHERE kind = ? AND key = ?"),
-            arguments: [record.kind.rawValue, record.key])
+            [.text(record.kind.rawValue), .text(record.key)], in: db)
         let recordID: Int64
         if let existing {
             recordID = existing
@@ -53,7 +53,7 @@ final class RecordIngester {
             changedRecords += 1
         } else {
             let row = RecordRow(id: nil, kind: record.kind.rawValue, key: record.key, firstBundleID: bundleID)
-            try DirectInsert.run(
+            try DirectStatement.run(
                 db.cachedStatement(sql: "INSERT INTO records (kind, key, first_bundle_id) VALUES (?, ?, ?)"),
                 [.text(row.kind), .text(row.key), .integer(row.firstBundleID)], in: db)
             recordID = db.lastInsertedRowID
@@ -63,28 +63,25 @@ final class RecordIngester {
         var versionID =
             existing == nil
             ? nil
-            : try Int64.fetchOne(
+            : try DirectStatement.integer(
                 db.cachedStatement(sql: "SELECT id FROM versions WHERE record_id = ? AND content_hash = ?"),
-                arguments: [recordID, hash])
+                [.integer(recordID), .text(hash)], in: db)
         if versionID == nil {
             let columns = record.columns
-            let row = VersionRow(
-                id: nil, recordID: recordID, bundleID: bundleID, contentHash: hash, fields: columns.fields,
-                maskedAtSource: columns.maskedAtSource, items: columns.items, source: columns.source)
-            try DirectInsert.run(
+            try DirectStatement.run(
                 db.cachedStatement(sql: """
                     INSERT INTO versions (record_id, bundle_id, content_hash, fields, masked_at_source, items, source)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """),
                 [
-                    .integer(row.recordID), .integer(row.bundleID), .text(row.contentHash), .text(row.fields),
-                    .text(row.maskedAtSource), .text(row.items), .text(row.source),
+                    .integer(recordID), .integer(bundleID), .text(hash), .utf8(columns.fields),
+                    .utf8(columns.maskedAtSource), .utf8(columns.items), .utf8(columns.source),
                 ], in: db)
             versionID = db.lastInsertedRowID
             try addLookups(record.lookups, recordID: recordID)
         }
         let revision = RevisionRow(id: nil, recordID: recordID, versionID: versionID ?? 0, bundleID: bundleID)
-        try DirectInsert.run(
+        try DirectStatement.run(
             db.cachedStatement(sql: "INSERT INTO revisions (record_id, version_id, bundle_id) VALUES (?, ?, ?)"),
             [.integer(revision.recordID), .integer(revision.versionID), .integer(revision.bundleID)], in: db)
     }
@@ -92,8 +89,8 @@ final class RecordIngester {
     /// Adds a version's lookup keys with one statement per table: a record has half a dozen keys, and each
     /// statement costs more in setting up than its row costs to insert.
     private func addLookups(_ pairs: [(LookupField, String)], recordID: Int64) throws {
-        var keys: [DirectInsert.Value] = []
-        var names: [DirectInsert.Value] = []
+        var keys: [DirectStatement.Value] = []
+        var names: [DirectStatement.Value] = []
         for (field, value) in pairs {
             if field == .name {
                 names += [.integer(recordID), .text(value)]
@@ -102,10 +99,10 @@ final class RecordIngester {
             }
         }
         if !keys.isEmpty {
-            try DirectInsert.run(db.cachedStatement(sql: lookupsInsert.sql(rows: keys.count / 3)), keys, in: db)
+            try DirectStatement.run(db.cachedStatement(sql: lookupsInsert.sql(rows: keys.count / 3)), keys, in: db)
         }
         if !names.isEmpty {
-            try DirectInsert.run(db.cachedStatement(sql: namesInsert.sql(rows: names.count / 2)), names, in: db)
+            try DirectStatement.run(db.cachedStatement(sql: namesInsert.sql(rows: names.count / 2)), names, in: db)
         }
     }
 

@@ -85,17 +85,27 @@ struct VersionContent: Equatable {
 
     /// ``hash``, with the fields' orders taken from `plans` when given.
     func hash(plans: FieldPlans?) -> String {
-        var bytes = Self.hashDomain
-        bytes.reserveCapacity(2048)
+        var bytes = ByteAccumulator(capacity: 2048)
+        Self.hashDomain.withUnsafeBufferPointer { bytes.append($0) }
+        func appendLength(_ count: Int) {
+            withUnsafeBytes(of: UInt32(count).littleEndian) { bytes.append($0.assumingMemoryBound(to: UInt8.self)) }
+        }
         func append(_ text: String) {
             var text = text
             text.withUTF8 { utf8 in
-                withUnsafeBytes(of: UInt32(utf8.count).littleEndian) { bytes.append(contentsOf: $0) }
-                bytes.append(contentsOf: utf8)
+                appendLength(utf8.count)
+                bytes.append(utf8)
+            }
+        }
+        // A count goes in as its decimal text, length-prefixed like any other string.
+        func append(count: Int) {
+            withDecimalDigits(UInt64(count)) { digits in
+                appendLength(digits.count)
+                bytes.append(digits)
             }
         }
         func append(_ fields: [ShopRecord.Field]) {
-            append(String(fields.count))
+            append(count: fields.count)
             for index in plans?.plan(for: fields).hashOrder ?? FieldPlans.hashOrder(fields) {
                 append(fields[index].name)
                 append(fields[index].value)
@@ -104,18 +114,20 @@ struct VersionContent: Equatable {
         append(kind.rawValue)
         append(key)
         append(fields)
-        append(String(maskedAtSource.count))
+        append(count: maskedAtSource.count)
         maskedAtSource.sorted().forEach { append($0) }
-        append(String(items.count))
+        append(count: items.count)
         items.forEach { append($0) }
-        append(String(source.columns.count))
+        append(count: source.columns.count)
         source.columns.forEach { append($0) }
-        append(String(source.rows.count))
+        append(count: source.rows.count)
         for row in source.rows {
-            append(String(row.cells.count))
+            append(count: row.cells.count)
             row.cells.forEach { append($0) }
         }
-        return Hex.encode(BLAKE2b.hash(bytes, outputLength: 32))
+        let hasher = BLAKE2b(outputLength: 32)
+        bytes.withBytes { hasher.update(UnsafeRawBufferPointer($0)) }
+        return Hex.encode(hasher.finalize())
     }
 
     /// The value of a field, if present.

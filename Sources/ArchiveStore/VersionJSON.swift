@@ -7,13 +7,13 @@ import AirlockFormat
 /// dynamic casts. The shapes here are few and fixed (objects of strings, arrays of strings, the source rows), so
 /// a direct writer is short; `VersionJSONTests` checks it against `JSONEncoder` on hostile strings, so that
 /// archives indexed by either one compare equal in `check`.
-struct VersionJSON {
-    private(set) var bytes: [UInt8] = []
+struct VersionJSON: ~Copyable {
+    private(set) var bytes: ByteAccumulator
 
-    init(capacity: Int = 256) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int = 256) { bytes = ByteAccumulator(capacity: capacity) }
 
     /// The text written so far.
-    var text: String { String(decoding: bytes, as: UTF8.self) }
+    var text: String { bytes.withBytes { String(decoding: $0, as: UTF8.self) } }
 
     /// A JSON string: `"` and `\` escaped, control characters as `\b \f \n \r \t` or `\u00XX`, everything
     /// else (slashes and non-ASCII included) as its UTF-8 bytes.
@@ -25,7 +25,7 @@ struct VersionJSON {
             for index in 0..<utf8.count {
                 let byte = utf8[index]
                 guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                bytes.append(UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
                 runStart = index + 1
                 bytes.append(0x5C)
                 switch byte {
@@ -36,10 +36,10 @@ struct VersionJSON {
                 case 0x0A: bytes.append(UInt8(ascii: "n"))
                 case 0x0D: bytes.append(UInt8(ascii: "r"))
                 case 0x09: bytes.append(UInt8(ascii: "t"))
-                default: bytes.append(contentsOf: ("u00" + Hex.encode([byte])).utf8)
+                default: bytes.append(utf8: "u00" + Hex.encode([byte]))
                 }
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+            bytes.append(UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
         bytes.append(0x22)
     }
@@ -80,12 +80,10 @@ struct VersionJSON {
     }
 
     /// An unsigned integer in decimal.
-    mutating func number(_ value: UInt64) { bytes.append(contentsOf: String(value).utf8) }
+    mutating func number(_ value: UInt64) { bytes.append(decimal: value) }
 
     /// A literal piece of JSON syntax (a key with its quotes and colon, a brace).
-    mutating func raw(_ text: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-    }
+    mutating func raw(_ text: StaticString) { bytes.append(text) }
 }
 
 extension VersionContent {
@@ -94,6 +92,14 @@ extension VersionContent {
 
     /// ``columns``, with the fields' orders taken from `plans` when given.
     func columns(plans: FieldPlans?) -> (fields: String, maskedAtSource: String, items: String, source: String) {
+        let utf8 = columnBytes(plans: plans)
+        func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
+        return (text(utf8.fields), text(utf8.maskedAtSource), text(utf8.items), text(utf8.source))
+    }
+
+    /// ``columns(plans:)`` as UTF-8 bytes, which the import binds as they are: turning them into `String`s would
+    /// validate every byte again, for text written here from `String`s.
+    func columnBytes(plans: FieldPlans?) -> StoredColumns {
         var fieldsJSON = VersionJSON()
         fieldsJSON.object(fields, order: plans?.plan(for: fields).jsonOrder)
         var maskedJSON = VersionJSON(capacity: 32)
@@ -118,6 +124,16 @@ extension VersionContent {
             json.raw("}")
         }
         sourceJSON.raw("}")
-        return (fieldsJSON.text, maskedJSON.text, itemsJSON.text, sourceJSON.text)
+        return StoredColumns(
+            fields: fieldsJSON.bytes.array, maskedAtSource: maskedJSON.bytes.array, items: itemsJSON.bytes.array,
+            source: sourceJSON.bytes.array)
+    }
+
+    /// The UTF-8 JSON text of a version's four stored columns.
+    struct StoredColumns: Sendable {
+        var fields: [UInt8]
+        var maskedAtSource: [UInt8]
+        var items: [UInt8]
+        var source: [UInt8]
     }
 }
