@@ -117,7 +117,7 @@ let package = Package(
             name: "ArchiveStoreTests",
             dependencies: [
                 "ArchiveStore", "TestSupport", "AirlockFormat", "PackKit", "ShopData", "Masking",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings),
         .testTarget(

@@ -17,65 +17,78 @@ enum DirectStatement {
         case integer(Int64)
     }
 
-    /// SQLite copies bound text before `sqlite3_bind_text` returns.
-    private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
-
     /// Binds `values` to the statement's parameters in order, steps it to the end and resets it.
     /// - Throws: `DatabaseError` with SQLite's code and message (a CHECK, a UNIQUE or a trigger's RAISE).
     static func run(_ statement: Statement, _ values: [Value], in db: Database) throws {
-        let handle = try bind(values, to: statement, in: db)
-        var code = sqlite3_step(handle)
-        while code == SQLITE_ROW { code = sqlite3_step(handle) }
-        try finish(code, statement, db)
+        try withBound(values, to: statement, in: db) { handle in
+            var code = sqlite3_step(handle)
+            while code == SQLITE_ROW { code = sqlite3_step(handle) }
+            try finish(code, statement, db)
+        }
     }
 
     /// Binds `values`, steps once and returns the first column of the first row as an integer: nil when there is
     /// no row or the column is NULL.
     static func integer(_ statement: Statement, _ values: [Value], in db: Database) throws -> Int64? {
-        let handle = try bind(values, to: statement, in: db)
-        let code = sqlite3_step(handle)
-        guard code == SQLITE_ROW else {
-            try finish(code, statement, db)
-            return nil
+        try withBound(values, to: statement, in: db) { handle in
+            let code = sqlite3_step(handle)
+            guard code == SQLITE_ROW else {
+                try finish(code, statement, db)
+                return nil
+            }
+            let value = sqlite3_column_type(handle, 0) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, 0)
+            sqlite3_reset(handle)
+            return value
         }
-        let value = sqlite3_column_type(handle, 0) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, 0)
-        sqlite3_reset(handle)
-        return value
     }
 
-    private static func bind(_ values: [Value], to statement: Statement, in db: Database) throws -> OpaquePointer {
+    /// Runs `body` with `values` bound, then clears the bindings, so that no pointer to the values outlives them.
+    /// Text is copied once into storage that lives exactly that long.
+    private static func withBound<Result>(
+        _ values: [Value], to statement: Statement, in db: Database, _ body: (OpaquePointer) throws -> Result
+    ) throws -> Result {
         let handle = statement.sqliteStatement
         sqlite3_reset(handle)
         precondition(Int(sqlite3_bind_parameter_count(handle)) == values.count, "one value per parameter")
-        for (offset, value) in values.enumerated() {
-            let index = CInt(offset + 1)
-            let code: CInt
+        var textBytes = 0
+        for value in values {
             switch value {
-            case let .integer(number):
-                code = sqlite3_bind_int64(handle, index, number)
-            case let .text(text) where text.isEmpty:
-                code = bindEmpty(handle, index)
-            case let .text(text):
-                var text = text
-                code = text.withUTF8 { bindText(handle, index, $0) }
-            case let .utf8(bytes) where bytes.isEmpty:
-                code = bindEmpty(handle, index)
-            case let .utf8(bytes):
-                code = bytes.withUnsafeBufferPointer { bindText(handle, index, $0) }
+            case let .text(text): textBytes += text.utf8.count
+            case let .utf8(bytes): textBytes += bytes.count
+            case .integer: break
             }
-            guard code == SQLITE_OK else { throw error(code, statement, db) }
         }
-        return handle
+        return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(textBytes, 1)) { storage in
+            defer { sqlite3_clear_bindings(handle) }
+            var used = 0
+            func bindCopy(_ utf8: UnsafeBufferPointer<UInt8>, at index: CInt) -> CInt {
+                let copy = UnsafeMutableBufferPointer(rebasing: storage[used..<used + utf8.count])
+                _ = copy.initialize(from: utf8)
+                used += utf8.count
+                return bindText(handle, index, UnsafeBufferPointer(copy))
+            }
+            for (offset, value) in values.enumerated() {
+                let index = CInt(offset + 1)
+                let code: CInt
+                switch value {
+                case let .integer(number): code = sqlite3_bind_int64(handle, index, number)
+                case var .text(text): code = text.withUTF8 { bindCopy($0, at: index) }
+                case let .utf8(bytes): code = bytes.withUnsafeBufferPointer { bindCopy($0, at: index) }
+                }
+                guard code == SQLITE_OK else { throw error(code, statement, db) }
+            }
+            return try body(handle)
+        }
     }
 
-    /// A pointer is needed even for no bytes: a null one would bind NULL.
-    private static func bindEmpty(_ handle: OpaquePointer, _ index: CInt) -> CInt {
-        sqlite3_bind_text(handle, index, "", 0, transient)
-    }
-
+    /// Binds text that SQLite does not copy (`SQLITE_STATIC`, the null destructor): it reads the bytes where they
+    /// are, which must stay valid until the statement has run and its bindings are cleared. (SQLite's own copy —
+    /// an allocation behind its global memory lock for each value — was a tenth of an import's database thread.)
     private static func bindText(_ handle: OpaquePointer, _ index: CInt, _ utf8: UnsafeBufferPointer<UInt8>) -> CInt {
-        utf8.withMemoryRebound(to: CChar.self) { chars in
-            sqlite3_bind_text(handle, index, chars.baseAddress, CInt(chars.count), transient)
+        // A pointer is needed even for no bytes: a null one would bind NULL.
+        guard let base = utf8.baseAddress, !utf8.isEmpty else { return sqlite3_bind_text(handle, index, "", 0, nil) }
+        return base.withMemoryRebound(to: CChar.self, capacity: utf8.count) { chars in
+            sqlite3_bind_text(handle, index, chars, CInt(utf8.count), nil)
         }
     }
 

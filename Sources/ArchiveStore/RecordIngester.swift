@@ -15,12 +15,28 @@ final class RecordIngester {
     private(set) var changedRecords: Int64 = 0
     /// Records that arrived again with their current content: nothing was added.
     private(set) var unchangedRecords: Int64 = 0
+    /// The hot path's statements, prepared once per bundle. (Asking GRDB's statement cache on every use hashed
+    /// the SQL text each time: 5 % of the database thread.)
+    private let findRecord, insertRecord, findVersion, insertVersion, insertRevision, insertName, insertLookup:
+        Statement
 
     init(db: Database, bundleID: Int64) throws {
         self.db = db
         self.bundleID = bundleID
         namesAreIndexed = try db.tableExists("names_fts")
         namesBefore = try Int64.fetchOne(db, sql: "SELECT ifnull(max(id), 0) FROM names") ?? 0
+        findRecord = try db.cachedStatement(sql: "SELECT id FROM records WHERE kind = ? AND key = ?")
+        insertRecord = try db.cachedStatement(sql: "INSERT INTO records (kind, key, first_bundle_id) VALUES (?, ?, ?)")
+        findVersion = try db.cachedStatement(sql: "SELECT id FROM versions WHERE record_id = ? AND content_hash = ?")
+        insertVersion = try db.cachedStatement(sql: """
+            INSERT INTO versions (record_id, bundle_id, content_hash, fields, masked_at_source, items, source)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        insertRevision = try db.cachedStatement(
+            sql: "INSERT INTO revisions (record_id, version_id, bundle_id) VALUES (?, ?, ?)")
+        insertName = try db.cachedStatement(sql: "INSERT OR IGNORE INTO names (record_id, name) VALUES (?, ?)")
+        insertLookup = try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO lookups (field, value, record_id) VALUES (?, ?, ?)")
     }
 
     /// Adds the bundle's new names to the trigram index in one statement. One FTS5 insert per name paid a
@@ -37,8 +53,7 @@ final class RecordIngester {
         // The hot path of an import: cached statements, prepared once per transaction. (GRDB's query interface
         // and record persistence build and prepare their SQL on each call, a third of an import's time.)
         let existing = try DirectStatement.integer(
-            db.cachedStatement(sql: "SELECT id FROM records WHERE kind = ? AND key = ?"),
-            [.text(record.kind.rawValue), .text(record.key)], in: db)
+            findRecord, [.text(record.kind.rawValue), .text(record.key)], in: db)
         let recordID: Int64
         if let existing {
             recordID = existing
@@ -54,8 +69,7 @@ final class RecordIngester {
         } else {
             let row = RecordRow(id: nil, kind: record.kind.rawValue, key: record.key, firstBundleID: bundleID)
             try DirectStatement.run(
-                db.cachedStatement(sql: "INSERT INTO records (kind, key, first_bundle_id) VALUES (?, ?, ?)"),
-                [.text(row.kind), .text(row.key), .integer(row.firstBundleID)], in: db)
+                insertRecord, [.text(row.kind), .text(row.key), .integer(row.firstBundleID)], in: db)
             recordID = db.lastInsertedRowID
             newRecords += 1
         }
@@ -63,16 +77,11 @@ final class RecordIngester {
         var versionID =
             existing == nil
             ? nil
-            : try DirectStatement.integer(
-                db.cachedStatement(sql: "SELECT id FROM versions WHERE record_id = ? AND content_hash = ?"),
-                [.integer(recordID), .text(hash)], in: db)
+            : try DirectStatement.integer(findVersion, [.integer(recordID), .text(hash)], in: db)
         if versionID == nil {
             let columns = record.columns
             try DirectStatement.run(
-                db.cachedStatement(sql: """
-                    INSERT INTO versions (record_id, bundle_id, content_hash, fields, masked_at_source, items, source)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """),
+                insertVersion,
                 [
                     .integer(recordID), .integer(bundleID), .text(hash), .utf8(columns.fields),
                     .utf8(columns.maskedAtSource), .utf8(columns.items), .utf8(columns.source),
@@ -82,49 +91,20 @@ final class RecordIngester {
         }
         let revision = RevisionRow(id: nil, recordID: recordID, versionID: versionID ?? 0, bundleID: bundleID)
         try DirectStatement.run(
-            db.cachedStatement(sql: "INSERT INTO revisions (record_id, version_id, bundle_id) VALUES (?, ?, ?)"),
-            [.integer(revision.recordID), .integer(revision.versionID), .integer(revision.bundleID)], in: db)
+            insertRevision, [.integer(revision.recordID), .integer(revision.versionID), .integer(revision.bundleID)], in: db)
     }
 
-    /// Adds a version's lookup keys with one statement per table: a record has half a dozen keys, and each
-    /// statement costs more in setting up than its row costs to insert.
+    /// Adds a version's lookup keys, one row per statement. (One statement per table for all of a record's keys
+    /// made each a multi-row statement that may abort on a foreign key, which SQLite runs with a statement
+    /// journal: a copy of every page it changes, dearer than the per-statement work it saved.)
     private func addLookups(_ pairs: [(LookupField, String)], recordID: Int64) throws {
-        var keys: [DirectStatement.Value] = []
-        var names: [DirectStatement.Value] = []
         for (field, value) in pairs {
             if field == .name {
-                names += [.integer(recordID), .text(value)]
+                try DirectStatement.run(insertName, [.integer(recordID), .text(value)], in: db)
             } else {
-                keys += [.text(field.rawValue), .text(value), .integer(recordID)]
+                try DirectStatement.run(
+                    insertLookup, [.text(field.rawValue), .text(value), .integer(recordID)], in: db)
             }
         }
-        if !keys.isEmpty {
-            try DirectStatement.run(db.cachedStatement(sql: lookupsInsert.sql(rows: keys.count / 3)), keys, in: db)
-        }
-        if !names.isEmpty {
-            try DirectStatement.run(db.cachedStatement(sql: namesInsert.sql(rows: names.count / 2)), names, in: db)
-        }
-    }
-
-    private let lookupsInsert = MultiRowInsert(head: "INSERT OR IGNORE INTO lookups (field, value, record_id)", tuple: "(?, ?, ?)")
-    private let namesInsert = MultiRowInsert(head: "INSERT OR IGNORE INTO names (record_id, name)", tuple: "(?, ?)")
-}
-
-/// The SQL of `INSERT … VALUES` with a given number of placeholder tuples, built once per number.
-private final class MultiRowInsert {
-    private let head: String
-    private let tuple: String
-    private var built: [Int: String] = [:]
-
-    init(head: String, tuple: String) {
-        self.head = head
-        self.tuple = tuple
-    }
-
-    func sql(rows: Int) -> String {
-        if let sql = built[rows] { return sql }
-        let sql = head + " VALUES " + Array(repeating: tuple, count: rows).joined(separator: ", ")
-        built[rows] = sql
-        return sql
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import Testing
 
 @testable import ArchiveStore
@@ -89,5 +90,26 @@ import Testing
             try db.execute(sql: "INSERT INTO t (n, s) VALUES (10, 'ten')")
         }
         #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM t") } == 4)
+    }
+
+    /// Text is bound without a copy, so no binding may outlive the call that made it: afterwards the statement's
+    /// parameters are NULL again.
+    @Test func noBindingOutlivesTheCall() throws {
+        let queue = try database()
+        try queue.write { db in
+            let insert = try db.cachedStatement(sql: "INSERT INTO t (n, s) VALUES (?, ?)")
+            try DirectStatement.run(insert, [.integer(5), .utf8(Array("台北".utf8))], in: db)
+            #expect(Self.expandedSQL(insert) == "INSERT INTO t (n, s) VALUES (NULL, NULL)")
+            let find = try db.cachedStatement(sql: "SELECT n FROM t WHERE s = ?")
+            #expect(try DirectStatement.integer(find, [.text("台北")], in: db) == 5)
+            #expect(Self.expandedSQL(find) == "SELECT n FROM t WHERE s = NULL")
+        }
+    }
+
+    /// The statement's SQL with its current bindings written in.
+    static func expandedSQL(_ statement: Statement) -> String? {
+        guard let text = sqlite3_expanded_sql(statement.sqliteStatement) else { return nil }
+        defer { sqlite3_free(text) }
+        return String(cString: text)
     }
 }
