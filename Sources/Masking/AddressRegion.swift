@@ -55,11 +55,51 @@ enum AddressRegion {
     }
 
     /// A gazetteer list split into characters once: the scanner compares characters, and splitting a name on
-    /// every comparison cost more than the rest of the masking together.
+    /// every comparison cost more than the rest of the masking together. Each name's first character is also kept
+    /// as a ``CharacterKey`` for the quick comparison.
     struct NameList: Sendable {
-        let names: [(name: String, characters: [Character])]
+        let names: [(name: String, characters: [Character], first: CharacterKey)]
 
-        init(_ names: [String]) { self.names = names.map { ($0, Array($0)) } }
+        init(_ names: [String]) {
+            self.names = names.map { name in
+                let characters = Array(name)
+                return (name, characters, CharacterKey(characters[0]))
+            }
+        }
+    }
+
+    /// A character reduced, where that is exact, to one scalar for comparison.
+    ///
+    /// `Character`'s `==` is canonical equivalence: two characters whose stored bytes differ are normalised
+    /// before they are compared, and a gazetteer match compares the address's first character with every name in
+    /// a list (47 prefectures, 22 counties, the exceptions) — most of them differ. A character that is a single
+    /// scalar from printable ASCII, hiragana, katakana or the CJK ideograph blocks is already in NFC, and no
+    /// other scalar is canonically equivalent to it (the compatibility ideographs U+F900… are outside these
+    /// ranges), so two such characters are equal exactly when their scalars are. Anything else is compared as
+    /// a `Character`.
+    struct CharacterKey: Equatable, Sendable {
+        /// The scalar, or nil when the character must be compared as a `Character`.
+        let scalar: Unicode.Scalar?
+
+        init(_ character: Character) {
+            let scalars = character.unicodeScalars
+            guard let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else {
+                scalar = nil
+                return
+            }
+            switch first.value {
+            case 0x20...0x7E, 0x3041...0x3096, 0x30A1...0x30FA, 0x30FC, 0x3400...0x4DBF, 0x4E00...0x9FFF:
+                scalar = first
+            default:
+                scalar = nil
+            }
+        }
+
+        /// Whether `a` (with key `self`) equals `b` (with key `other`), as `a == b` would answer.
+        func same(_ a: Character, _ other: CharacterKey, _ b: Character) -> Bool {
+            if let scalar, let otherScalar = other.scalar { return scalar == otherScalar }
+            return a == b
+        }
     }
 
     /// The gazetteer's lists, split once.
@@ -101,7 +141,8 @@ enum AddressRegion {
         mutating func match(_ list: NameList) -> String? {
             guard index < text.endIndex else { return nil }
             let first = text[index]
-            candidates: for (name, characters) in list.names where characters[0] == first {
+            let key = CharacterKey(first)
+            candidates: for (name, characters, nameKey) in list.names where key.same(first, nameKey, characters[0]) {
                 var probe = text.index(after: index)
                 for expected in characters.dropFirst() {
                     guard probe < text.endIndex, text[probe] == expected else { continue candidates }
