@@ -15,10 +15,11 @@ final class RecordIngester {
     private(set) var changedRecords: Int64 = 0
     /// Records that arrived again with their current content: nothing was added.
     private(set) var unchangedRecords: Int64 = 0
-    /// The hot path's statements, prepared once per bundle. (Asking GRDB's statement cache on every use hashed
-    /// the SQL text each time: 5 % of the database thread.)
-    private let findRecord, insertRecord, findVersion, insertVersion, insertRevision, insertName, insertLookup:
-        Statement
+    /// The hot path's statements, prepared once per bundle. (GRDB's query interface and record persistence
+    /// build and prepare their SQL on each call, a third of an import's time; even its statement cache hashed the
+    /// SQL text on every use, 5 % of the database thread.)
+    private let findRecord, findCurrentHash, insertRecord, findVersion, insertVersion, insertRevision, insertName,
+        insertLookup: Statement
 
     init(db: Database, bundleID: Int64) throws {
         self.db = db
@@ -26,6 +27,10 @@ final class RecordIngester {
         namesAreIndexed = try db.tableExists("names_fts")
         namesBefore = try Int64.fetchOne(db, sql: "SELECT ifnull(max(id), 0) FROM names") ?? 0
         findRecord = try db.cachedStatement(sql: "SELECT id FROM records WHERE kind = ? AND key = ?")
+        findCurrentHash = try db.cachedStatement(sql: """
+            SELECT v.content_hash FROM revisions r JOIN versions v ON v.id = r.version_id
+            WHERE r.record_id = ? ORDER BY r.id DESC LIMIT 1
+            """)
         insertRecord = try db.cachedStatement(sql: "INSERT INTO records (kind, key, first_bundle_id) VALUES (?, ?, ?)")
         findVersion = try db.cachedStatement(sql: "SELECT id FROM versions WHERE record_id = ? AND content_hash = ?")
         insertVersion = try db.cachedStatement(sql: """
@@ -50,35 +55,29 @@ final class RecordIngester {
 
     func ingest(_ record: PreparedRecord) throws {
         let hash = record.hash
-        // The hot path of an import: cached statements, prepared once per transaction. (GRDB's query interface
-        // and record persistence build and prepare their SQL on each call, a third of an import's time.)
         let existing = try DirectStatement.integer(
             findRecord, [.text(record.kind.rawValue), .text(record.key)], in: db)
         let recordID: Int64
         if let existing {
             recordID = existing
-            let current = try String.fetchOne(db.cachedStatement(sql: """
-                SELECT v.content_hash FROM revisions r JOIN versions v ON v.id = r.version_id
-                WHERE r.record_id = ? ORDER BY r.id DESC LIMIT 1
-                """), arguments: [recordID])
-            if current == hash {
+            if try String.fetchOne(findCurrentHash, arguments: [recordID]) == hash {
                 unchangedRecords += 1
                 return
             }
             changedRecords += 1
         } else {
-            let row = RecordRow(id: nil, kind: record.kind.rawValue, key: record.key, firstBundleID: bundleID)
             try DirectStatement.run(
-                insertRecord, [.text(row.kind), .text(row.key), .integer(row.firstBundleID)], in: db)
+                insertRecord, [.text(record.kind.rawValue), .text(record.key), .integer(bundleID)], in: db)
             recordID = db.lastInsertedRowID
             newRecords += 1
         }
         // A record new to the archive has no versions to look through.
-        var versionID =
-            existing == nil
-            ? nil
-            : try DirectStatement.integer(findVersion, [.integer(recordID), .text(hash)], in: db)
-        if versionID == nil {
+        let versionID: Int64
+        if existing != nil,
+            let known = try DirectStatement.integer(findVersion, [.integer(recordID), .text(hash)], in: db)
+        {
+            versionID = known
+        } else {
             let columns = record.columns
             try DirectStatement.run(
                 insertVersion,
@@ -89,9 +88,7 @@ final class RecordIngester {
             versionID = db.lastInsertedRowID
             try addLookups(record.lookups, recordID: recordID)
         }
-        let revision = RevisionRow(id: nil, recordID: recordID, versionID: versionID ?? 0, bundleID: bundleID)
-        try DirectStatement.run(
-            insertRevision, [.integer(revision.recordID), .integer(revision.versionID), .integer(revision.bundleID)], in: db)
+        try DirectStatement.run(insertRevision, [.integer(recordID), .integer(versionID), .integer(bundleID)], in: db)
     }
 
     /// Adds a version's lookup keys, one row per statement. (One statement per table for all of a record's keys
